@@ -1,0 +1,34 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+// lowdb and steno are ESM-only; bundling them keeps the CommonJS main build loadable.
+const bundled = ['lowdb', 'steno'];
+
+export default defineConfig({
+  main: {
+    build: {
+      externalizeDeps: { exclude: bundled },
+      rollupOptions: {
+        // The web host and the CLI share the services with the Electron main process,
+        // so they are built alongside it and run with plain Node.
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          'web-host': resolve(__dirname, 'src/web-host/index.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      rollupOptions: { input: { index: resolve(__dirname, 'src/preload/index.ts') } },
+    },
+  },
+  renderer: {
+    root: 'src/renderer',
+    build: {
+      rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
+    },
+    plugins: [react()],
+  },
+});

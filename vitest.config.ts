@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    environment: 'node',
+    // The real electron module needs its binary; Electron glue is tested against a stand-in.
+    alias: { electron: new URL('./test/electron-stand-in.ts', import.meta.url).pathname },
+  },
+});
