@@ -7,6 +7,10 @@ export type DecodeError =
   | { kind: 'empty'; message: string };
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
+const BINARY: DecodeError = {
+  kind: 'binary',
+  message: 'the file is binary (it contains NUL characters), not text',
+};
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((b, i) => bytes[i] === b);
@@ -21,15 +25,13 @@ export function decodeText(bytes: Uint8Array): Result<string, DecodeError> {
   let encoding = 'utf-8';
   if (startsWith(bytes, [0xff, 0xfe])) encoding = 'utf-16le';
   else if (startsWith(bytes, [0xfe, 0xff])) encoding = 'utf-16be';
-  else if (bytes.includes(0)) {
-    return {
-      ok: false,
-      error: { kind: 'binary', message: 'the file is binary (it contains NUL bytes), not text' },
-    };
-  }
+  else if (bytes.includes(0)) return { ok: false, error: BINARY };
   try {
     // ignoreBOM: false lets the decoder drop the BOM itself.
     const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes);
+    // UTF-16 is full of NUL bytes, so its binary check waits for the decoded text (this also
+    // turns away UTF-32, whose BOM starts like UTF-16 LE's).
+    if (text.includes('\u0000')) return { ok: false, error: BINARY };
     return { ok: true, value: text };
   } catch {
     const hasUtf8Bom = startsWith(bytes, UTF8_BOM);
@@ -48,8 +50,12 @@ export function decodeText(bytes: Uint8Array): Result<string, DecodeError> {
  * Unicode NFC. Idempotent.
  */
 export function canonicalize(text: string): string {
-  const noBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return noBom.replace(/\r\n?/g, '\n').normalize('NFC');
+  // Every leading BOM goes (a file saved twice by a careless editor can carry two), so that
+  // canonicalising canonical text changes nothing.
+  return text
+    .replace(/^\uFEFF+/, '')
+    .replace(/\r\n?/g, '\n')
+    .normalize('NFC');
 }
 
 /** Decodes and canonicalises in one step. */

@@ -1,0 +1,102 @@
+// What an analyst does with the mouse and keyboard, as reusable steps for the specs.
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect } from '@playwright/test';
+import type { Gloss } from './fixtures';
+
+/** Selects a passage of the reader by a real mouse drag from its first to its last character. */
+export async function dragSelect(page: Page, passage: string, occurrence = 0): Promise<void> {
+  await expect(page.getByRole('document', { name: 'Document text' })).toContainText(passage);
+  // Paragraphs use content-visibility: let two frames pass so their real layout is known.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const points = await page.evaluate(
+    async ({ passage, occurrence }) => {
+      const container = document.querySelector('.reader-text');
+      if (!container) throw new Error('no document is open');
+      const blocks = [...container.querySelectorAll<HTMLElement>('[data-start]')];
+      let seen = 0;
+      for (const block of blocks) {
+        const node = block.firstChild as Text;
+        let at = node.data.indexOf(passage);
+        while (at !== -1) {
+          if (seen++ === occurrence) {
+            block.scrollIntoView({ block: 'center' });
+            await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+            const first = new Range();
+            first.setStart(node, at);
+            first.setEnd(node, at + 1);
+            const last = new Range();
+            last.setStart(node, at + passage.length - 1);
+            last.setEnd(node, at + passage.length);
+            const a = first.getClientRects()[0]!;
+            const b = last.getClientRects()[0]!;
+            // Press just inside the first character's left half and release just inside the
+            // last character's right half, so the caret lands before and after them.
+            return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
+          }
+          at = node.data.indexOf(passage, at + 1);
+        }
+      }
+      throw new Error(`passage not found in the reader: ${passage}`);
+    },
+    { passage, occurrence },
+  );
+  await page.mouse.move(points.x1, points.y1);
+  await page.mouse.down();
+  await page.mouse.move((points.x1 + points.x2) / 2, (points.y1 + points.y2) / 2, { steps: 5 });
+  await page.mouse.move(points.x2, points.y2, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe(passage);
+}
+
+/** The annotations list of the open document. */
+export const annotationList = (page: Page) => page.getByRole('list', { name: 'Annotations' });
+
+/** Waits until everything is on disk. */
+export async function expectSaved(page: Page): Promise<void> {
+  await expect(page.getByRole('status')).toHaveText('Saved');
+}
+
+/** How many ranges each tag's CSS highlight paints now. */
+export function paintedRanges(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() => {
+    const out: Record<string, number> = {};
+    CSS.highlights.forEach((h, name) => (out[name] = h.size));
+    return out;
+  });
+}
+
+/** Opens files through the UI: the file chooser on the web host, the native dialog in Electron. */
+export async function openThroughUi(gloss: Gloss, paths: string[]): Promise<void> {
+  const page = gloss.page();
+  const electron = gloss.running().electron;
+  if (electron) {
+    await electron.evaluate(({ dialog }, chosen) => {
+      dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: chosen })) as typeof dialog.showOpenDialog;
+    }, paths);
+    await page.getByRole('button', { name: 'Open document' }).click();
+    return;
+  }
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open document' }).click();
+  await (await chooser).setFiles(paths);
+}
+
+/** Exports through the UI and returns the parsed file. */
+export async function exportThroughUi(gloss: Gloss, savePath: string): Promise<unknown> {
+  const page = gloss.page();
+  const electron = gloss.running().electron;
+  if (electron) {
+    await electron.evaluate(({ dialog }, target) => {
+      dialog.showSaveDialog = (async () => ({ canceled: false, filePath: target })) as typeof dialog.showSaveDialog;
+    }, savePath);
+    await page.getByRole('button', { name: 'Export' }).click();
+    await expect(page.getByText(/Exported/)).toBeVisible();
+    return JSON.parse(readFileSync(savePath, 'utf8'));
+  }
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export' }).click();
+  const file = await download;
+  await file.saveAs(savePath);
+  return JSON.parse(readFileSync(savePath, 'utf8'));
+}

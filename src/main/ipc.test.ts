@@ -1,0 +1,202 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ipcMain, resetStandIn } from '../../test/electron-stand-in';
+import { fakeServices } from '../../test/fake-services';
+import type { FakeServices } from '../../test/fake-services';
+import { SERVICE_METHODS } from '../core/api-schema';
+import { DESKTOP_CHANNELS } from '../shared/api';
+import type { ImportResult, Result } from '../shared/api';
+import { registerIpc, safeFileName } from './ipc';
+import type { FileDialogs } from './ipc';
+
+const APP = 'file:///opt/gloss/out/renderer/index.html';
+
+interface Setup {
+  services: FakeServices;
+  openChoice: { canceled: boolean; filePaths: string[] };
+  saveChoice: { canceled: boolean; filePath: string };
+  openOptions: OpenDialogOptions[];
+  saveOptions: SaveDialogOptions[];
+  logged: string[];
+}
+
+function setup(services = fakeServices()): Setup {
+  const state: Setup = {
+    services,
+    openChoice: { canceled: true, filePaths: [] },
+    saveChoice: { canceled: true, filePath: '' },
+    openOptions: [],
+    saveOptions: [],
+    logged: [],
+  };
+  const dialog: FileDialogs = {
+    showOpenDialog: async (options) => (state.openOptions.push(options), state.openChoice),
+    showSaveDialog: async (options) => (state.saveOptions.push(options), state.saveChoice),
+  };
+  registerIpc(ipcMain, services, { appUrl: APP, dialog, log: (m) => state.logged.push(m) });
+  return state;
+}
+
+const fromApp = (channel: string, ...args: unknown[]) =>
+  ipcMain.invoke(channel, APP, ...args) as Promise<Result<unknown>>;
+
+describe('registerIpc', () => {
+  beforeEach(resetStandIn);
+
+  it('registers one channel per service method and the desktop channels', () => {
+    setup();
+    expect([...ipcMain.handlers.keys()].sort()).toEqual(
+      [
+        ...SERVICE_METHODS.map((m) => `gloss:${m}`),
+        DESKTOP_CHANNELS.openFilesDialog,
+        DESKTOP_CHANNELS.saveFile,
+      ].sort(),
+    );
+  });
+
+  it('routes a valid call to the service', async () => {
+    const { services } = setup();
+    const result = await fromApp('gloss:openDocument', { documentId: 'doc-1' });
+    expect(result).toEqual({ ok: true, value: { method: 'openDocument' } });
+    expect(services.calls).toEqual([{ method: 'openDocument', request: { documentId: 'doc-1' } }]);
+  });
+
+  it('refuses a sender that is not our renderer, without calling the service', async () => {
+    const { services } = setup();
+    for (const url of ['https://evil.example/', 'file:///tmp/evil.html', null]) {
+      for (const channel of [
+        'gloss:openDocument',
+        DESKTOP_CHANNELS.openFilesDialog,
+        DESKTOP_CHANNELS.saveFile,
+      ]) {
+        const result = await ipcMain.invoke(channel, url, { documentId: 'doc-1' });
+        expect(result).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+      }
+    }
+    expect(services.calls).toEqual([]);
+  });
+
+  it('rejects a malformed payload before any service runs', async () => {
+    const { services } = setup();
+    for (const [channel, payload] of [
+      ['gloss:openDocument', { documentId: '../../etc/passwd' }],
+      ['gloss:openDocument', { documentId: 'd', extra: true }],
+      ['gloss:createAnnotation', { documentId: 'd', start: -1, end: 2, tag: 'claim' }],
+      ['gloss:importFile', { name: 'a.txt', bytes: 'not bytes' }],
+      ['gloss:getWorkspace', { surprise: 1 }],
+    ] as const) {
+      expect(await fromApp(channel, payload)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-request' },
+      });
+    }
+    expect(services.calls).toEqual([]);
+  });
+});
+
+describe('openFilesDialog channel', () => {
+  beforeEach(resetStandIn);
+
+  it('answers ok([]) when the user cancels', async () => {
+    const state = setup();
+    expect(await fromApp(DESKTOP_CHANNELS.openFilesDialog)).toEqual({ ok: true, value: [] });
+    expect(state.openOptions[0]?.properties).toEqual(['openFile', 'multiSelections']);
+    expect(state.openOptions[0]?.filters?.[0]?.extensions).toEqual(
+      expect.arrayContaining(['txt', 'md']),
+    );
+  });
+
+  it('imports every chosen file and answers the ones that imported', async () => {
+    const bad = (path: string): Result<ImportResult> | undefined =>
+      path.endsWith('.bin')
+        ? { ok: false, error: { code: 'bad-file', message: `${path} is not text` } }
+        : undefined;
+    const state = setup(fakeServices(bad as (p: string) => Result<ImportResult>));
+    state.openChoice = { canceled: false, filePaths: ['/a.txt', '/b.bin', '/c.md'] };
+    const result = (await fromApp(DESKTOP_CHANNELS.openFilesDialog)) as Result<ImportResult[]>;
+    expect(result.ok && result.value.map((r) => r.document.id)).toEqual([
+      'doc:/a.txt',
+      'doc:/c.md',
+    ]);
+    expect(state.services.calls.map((c) => c.request)).toEqual(['/a.txt', '/b.bin', '/c.md']);
+    expect(state.logged).toEqual([expect.stringContaining('/b.bin is not text')]);
+  });
+
+  it('answers the failures when no file imported', async () => {
+    const state = setup(
+      fakeServices((path) => ({
+        ok: false,
+        error: { code: 'bad-file', message: `${path} is not text` },
+      })),
+    );
+    state.openChoice = { canceled: false, filePaths: ['/a.bin', '/b.bin'] };
+    expect(await fromApp(DESKTOP_CHANNELS.openFilesDialog)).toEqual({
+      ok: false,
+      error: { code: 'bad-file', message: '/a.bin is not text\n/b.bin is not text' },
+    });
+  });
+});
+
+describe('saveFile channel', () => {
+  let dir: string;
+  beforeEach(async () => {
+    resetStandIn();
+    dir = await mkdtemp(join(tmpdir(), 'gloss-ipc-'));
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  const file = { fileName: 'gloss-export.json', mimeType: 'application/json', content: '{"a":1}' };
+
+  it('writes the content where the user chose', async () => {
+    const state = setup();
+    const target = join(dir, 'chosen.json');
+    state.saveChoice = { canceled: false, filePath: target };
+    expect(await fromApp(DESKTOP_CHANNELS.saveFile, file)).toEqual({
+      ok: true,
+      value: { path: target },
+    });
+    expect(await readFile(target, 'utf8')).toBe('{"a":1}');
+    expect(state.saveOptions[0]?.defaultPath).toBe('gloss-export.json');
+  });
+
+  it('answers ok(null) when the user cancels', async () => {
+    setup();
+    expect(await fromApp(DESKTOP_CHANNELS.saveFile, file)).toEqual({ ok: true, value: null });
+  });
+
+  it('rejects a malformed file without showing a dialog', async () => {
+    const state = setup();
+    for (const payload of [
+      undefined,
+      { ...file, content: 42 },
+      { ...file, fileName: '' },
+      { ...file, extra: 1 },
+    ]) {
+      expect(await fromApp(DESKTOP_CHANNELS.saveFile, payload)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-request' },
+      });
+    }
+    expect(state.saveOptions).toEqual([]);
+  });
+
+  it('never lets the renderer suggest a folder', async () => {
+    const state = setup();
+    await fromApp(DESKTOP_CHANNELS.saveFile, { ...file, fileName: '../../.bashrc' });
+    expect(state.saveOptions[0]?.defaultPath).not.toContain('/');
+    expect(safeFileName('C:\\Windows\\x.json')).toBe('C__Windows_x.json');
+    expect(safeFileName('...')).toBe('gloss-export');
+  });
+
+  it('reports a write that fails as an io error', async () => {
+    const state = setup();
+    state.saveChoice = { canceled: false, filePath: join(dir, 'missing-folder', 'x.json') };
+    expect(await fromApp(DESKTOP_CHANNELS.saveFile, file)).toMatchObject({
+      ok: false,
+      error: { code: 'io' },
+    });
+  });
+});

@@ -1,0 +1,60 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import { describe, expect, it } from 'vitest';
+import type { MenuCommand } from '../shared/api';
+import { menuTemplate } from './menu';
+
+const items = (template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] =>
+  template.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? items(item.submenu) : [])]);
+
+const find = (template: MenuItemConstructorOptions[], label: string) =>
+  items(template).find((item) => item.label === label);
+
+describe('menuTemplate', () => {
+  const sent: MenuCommand[] = [];
+  const template = menuTemplate((command) => sent.push(command), 'linux', true);
+
+  it('has File, Edit, View and Help menus', () => {
+    expect(template.map((menu) => menu.label)).toEqual(['&File', '&Edit', '&View', '&Help']);
+  });
+
+  it('sends open and export with CmdOrCtrl+O and CmdOrCtrl+E', () => {
+    expect(find(template, 'Open…')?.accelerator).toBe('CmdOrCtrl+O');
+    expect(find(template, 'Export…')?.accelerator).toBe('CmdOrCtrl+E');
+    sent.length = 0;
+    (find(template, 'Open…')?.click as () => void)();
+    (find(template, 'Export…')?.click as () => void)();
+    expect(sent).toEqual(['open', 'export']);
+  });
+
+  it('shows Undo/Redo shortcuts without registering them, and sends the commands on click', () => {
+    const undo = find(template, 'Undo');
+    const redo = find(template, 'Redo');
+    expect(undo).toMatchObject({ accelerator: 'CmdOrCtrl+Z', registerAccelerator: false });
+    expect(redo).toMatchObject({ accelerator: 'CmdOrCtrl+Shift+Z', registerAccelerator: false });
+    sent.length = 0;
+    (undo?.click as () => void)();
+    (redo?.click as () => void)();
+    expect(sent).toEqual(['undo', 'redo']);
+  });
+
+  it('has Quit and the clipboard roles', () => {
+    const roles = items(template).map((item) => item.role);
+    expect(roles).toEqual(
+      expect.arrayContaining(['quit', 'cut', 'copy', 'paste', 'selectAll', 'about']),
+    );
+  });
+
+  it('offers reload and developer tools only when not packaged', () => {
+    const packagedRoles = items(template).map((item) => item.role);
+    expect(packagedRoles).not.toContain('toggleDevTools');
+    expect(packagedRoles).not.toContain('reload');
+    const devRoles = items(menuTemplate(() => undefined, 'linux', false)).map((item) => item.role);
+    expect(devRoles).toEqual(expect.arrayContaining(['reload', 'toggleDevTools']));
+  });
+
+  it('puts Quit in the app menu on macOS', () => {
+    const mac = menuTemplate(() => undefined, 'darwin', true);
+    expect(mac[0]?.role).toBe('appMenu');
+    expect(items(mac).map((item) => item.role)).not.toContain('quit');
+  });
+});

@@ -1,0 +1,104 @@
+// The renderer's one way to the services. It picks the door: window.api (the preload) under
+// Electron, HTTP under the web host. Nothing else in the renderer knows which one it has.
+import type {
+  DesktopBridge,
+  ExportFile,
+  GlossServices,
+  ImportResult,
+  MenuCommand,
+  PreloadApi,
+  RequestOf,
+  Result,
+  ServiceMethod,
+} from '../../../shared/api';
+import { httpCall, httpUpload, takeToken } from './http-transport';
+
+export interface GlossClient {
+  /** 'desktop' under Electron, 'web' in a browser. */
+  kind: 'desktop' | 'web';
+  services: GlossServices;
+  /** Imports files the user dropped or picked in a file input. */
+  importFiles(files: readonly File[]): Promise<Result<ImportResult>[]>;
+  /** The native open dialog (desktop only). */
+  openFilesDialog: DesktopBridge['openFilesDialog'] | null;
+  /** Hands an exported file to the user: a save dialog on desktop, a download in a browser. */
+  deliverFile(file: ExportFile): Promise<Result<{ savedTo: string } | null>>;
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}
+
+declare global {
+  interface Window {
+    api?: PreloadApi;
+  }
+}
+
+function httpServices(token: string): GlossServices {
+  const call =
+    <M extends ServiceMethod>(method: M) =>
+    (payload?: RequestOf<M>) =>
+      httpCall(token, method, payload);
+  return {
+    getWorkspace: call('getWorkspace'),
+    openDocument: call('openDocument'),
+    importFile: (request) => httpUpload(token, request.name, request.bytes),
+    importSamples: call('importSamples'),
+    createAnnotation: call('createAnnotation'),
+    updateAnnotation: call('updateAnnotation'),
+    deleteAnnotation: call('deleteAnnotation'),
+    undo: call('undo'),
+    redo: call('redo'),
+    exportJson: call('exportJson'),
+  } as GlossServices;
+}
+
+async function importEach(services: GlossServices, files: readonly File[]) {
+  const results: Result<ImportResult>[] = [];
+  // One at a time: keeps memory flat and the order the user chose.
+  for (const file of files) {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    results.push(await services.importFile({ name: file.name, bytes }));
+  }
+  return results;
+}
+
+function download(file: ExportFile): Result<{ savedTo: string }> {
+  const url = URL.createObjectURL(new Blob([file.content], { type: file.mimeType }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file.fileName;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return { ok: true, value: { savedTo: file.fileName } };
+}
+
+/** Builds the client for whichever host this page runs in. */
+export function createClient(): GlossClient {
+  const preload = window.api;
+  if (preload) {
+    const { desktop, ...services } = preload;
+    return {
+      kind: 'desktop',
+      services,
+      importFiles: (files) => importEach(services, files),
+      openFilesDialog: () => desktop.openFilesDialog(),
+      deliverFile: async (file) => {
+        const saved = await desktop.saveFile(file);
+        if (!saved.ok) return saved;
+        return { ok: true, value: saved.value ? { savedTo: saved.value.path } : null };
+      },
+      onMenuCommand: (listener) => desktop.onMenuCommand(listener),
+    };
+  }
+  const services = httpServices(takeToken());
+  return {
+    kind: 'web',
+    services,
+    importFiles: (files) => importEach(services, files),
+    openFilesDialog: null,
+    deliverFile: async (file) => download(file),
+    onMenuCommand: () => () => undefined,
+  };
+}

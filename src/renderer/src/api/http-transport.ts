@@ -1,0 +1,73 @@
+import type { AppError, Result, ServiceMethod } from '../../../shared/api';
+
+const TOKEN_KEY = 'gloss-token';
+
+/**
+ * The web host's per-run token arrives in the URL once; it is kept for this tab's session and
+ * taken out of the address bar so it does not end up in screenshots or bookmarks.
+ */
+export function takeToken(location_: Location = window.location, storage: Storage = sessionStorage): string {
+  const url = new URL(location_.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    storage.setItem(TOKEN_KEY, fromUrl);
+    url.searchParams.delete('token');
+    history.replaceState(null, '', url.pathname + url.search + url.hash);
+    return fromUrl;
+  }
+  return storage.getItem(TOKEN_KEY) ?? '';
+}
+
+const lostContact = (detail: string): Result<never> => ({
+  ok: false,
+  error: {
+    code: 'io',
+    message: `Lost contact with the Gloss host (${detail}). Is it still running?`,
+  } satisfies AppError,
+});
+
+async function readResult<T>(response: Response): Promise<Result<T>> {
+  if (response.status === 401) {
+    return {
+      ok: false,
+      error: { code: 'unauthorized', message: 'The Gloss host refused this page: open the address it printed at start.' },
+    };
+  }
+  try {
+    return (await response.json()) as Result<T>;
+  } catch {
+    return lostContact(`answer ${response.status} was not readable`);
+  }
+}
+
+/** Calls one service method over HTTP; never throws. */
+export async function httpCall<T>(token: string, method: ServiceMethod, payload: unknown): Promise<Result<T>> {
+  try {
+    const response = await fetch(`/api/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Gloss-Token': token },
+      body: JSON.stringify({ payload }),
+    });
+    return await readResult<T>(response);
+  } catch (e) {
+    return lostContact(e instanceof Error ? e.message : String(e));
+  }
+}
+
+/** Uploads a file's bytes for import (a raw body: no base64 inflation of large files). */
+export async function httpUpload<T>(token: string, name: string, bytes: Uint8Array): Promise<Result<T>> {
+  try {
+    const response = await fetch('/api/importFile', {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/octet-stream',
+        'X-Gloss-Token': token,
+        'X-File-Name': encodeURIComponent(name),
+      },
+      body: bytes as BodyInit,
+    });
+    return await readResult<T>(response);
+  } catch (e) {
+    return lostContact(e instanceof Error ? e.message : String(e));
+  }
+}

@@ -1,0 +1,223 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { GlossClient } from '../api/client';
+import { isTextField, keyCommand } from '../keyboard';
+import { highlightStyles } from '../reader/highlight-painter';
+import { useGloss } from '../state/use-gloss';
+import { AnnotationsPanel } from './AnnotationsPanel';
+import { ErrorAlert } from './ErrorAlert';
+import { Library } from './Library';
+import type { ReaderHandle } from './Reader';
+import { Reader } from './Reader';
+import { StatusBar } from './StatusBar';
+import { Toolbar } from './Toolbar';
+
+const ACCEPTED = '.txt,.md,.markdown,.text,text/plain,text/markdown';
+
+/** The three panes — library, reader, annotations — under the toolbar. */
+export function App({ client }: { client: GlossClient }) {
+  const { state, commands } = useGloss(client);
+  const reader = useRef<ReaderHandle>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [dragging, setDragging] = useState(false);
+  const { workspace, open, selectedId } = state;
+  const tags = useMemo(() => workspace?.tags ?? [], [workspace]);
+  const readOnly = workspace?.readOnly ?? false;
+
+  useEffect(() => {
+    void commands.load();
+  }, [commands]);
+
+  const openFiles = useCallback(() => {
+    if (client.openFilesDialog) void commands.openDialog();
+    else fileInput.current?.click();
+  }, [client, commands]);
+
+  const tagSelection = useCallback(
+    (tagId: string) => {
+      const span = reader.current?.selectionSpan();
+      if (span) {
+        reader.current?.clearSelection();
+        void commands.annotate(tagId, span);
+      } else if (selectedId) {
+        // No passage selected: the tag applies to the selected annotation instead.
+        void commands.update(selectedId, { tag: tagId });
+      } else {
+        commands.fail('Select a passage in the text first, then choose its tag.');
+      }
+    },
+    [commands, selectedId],
+  );
+
+  const selectAnnotation = useCallback(
+    (id: string | null) => {
+      commands.select(id);
+      if (id) reader.current?.reveal(id);
+    },
+    [commands],
+  );
+
+  // Keyboard shortcuts for the whole window (text fields keep their own keys).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const command = keyCommand({
+        key: e.key,
+        ctrlKey: e.ctrlKey,
+        metaKey: e.metaKey,
+        shiftKey: e.shiftKey,
+        altKey: e.altKey,
+        inTextField: isTextField(e.target),
+      });
+      if (!command) return;
+      switch (command.kind) {
+        case 'tag': {
+          const tag = tags.find((t) => t.hotkey === command.hotkey);
+          if (!tag || !open || readOnly) return;
+          tagSelection(tag.id);
+          break;
+        }
+        case 'undo':
+          void commands.undo();
+          break;
+        case 'redo':
+          void commands.redo();
+          break;
+        case 'open':
+          openFiles();
+          break;
+        case 'export':
+          void commands.exportJson();
+          break;
+        case 'delete':
+          if (!selectedId || readOnly) return;
+          void commands.remove(selectedId);
+          break;
+        case 'deselect':
+          commands.select(null);
+          break;
+      }
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [commands, open, openFiles, readOnly, selectedId, tagSelection, tags]);
+
+  // The desktop menu's commands; in a text field, Undo/Redo act on the text.
+  useEffect(
+    () =>
+      client.onMenuCommand((command) => {
+        const inText = isTextField(document.activeElement);
+        if (command === 'open') openFiles();
+        else if (command === 'export') void commands.exportJson();
+        else if (inText) document.execCommand(command);
+        else void (command === 'undo' ? commands.undo() : commands.redo());
+      }),
+    [client, commands, openFiles],
+  );
+
+  const onDrop = (e: React.DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    const files = [...e.dataTransfer.files];
+    if (files.length && !readOnly) void commands.importFiles(files);
+  };
+
+  return (
+    <div
+      className="app"
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files')) {
+          e.preventDefault();
+          setDragging(true);
+        }
+      }}
+      onDragLeave={(e) => {
+        if (e.currentTarget === e.target) setDragging(false);
+      }}
+      onDrop={onDrop}
+    >
+      <style>{highlightStyles(tags)}</style>
+      <Toolbar
+        tags={tags}
+        canTag={!!open && !readOnly}
+        canUndo={state.history.canUndo && !readOnly}
+        canRedo={state.history.canRedo && !readOnly}
+        canExport={!!workspace && workspace.documents.length > 0}
+        onOpen={openFiles}
+        onExport={() => void commands.exportJson()}
+        onUndo={() => void commands.undo()}
+        onRedo={() => void commands.redo()}
+        onTag={tagSelection}
+      />
+      <input
+        ref={fileInput}
+        type="file"
+        multiple
+        accept={ACCEPTED}
+        hidden
+        aria-label="Choose documents to open"
+        onChange={(e) => {
+          const files = [...(e.target.files ?? [])];
+          e.target.value = '';
+          if (files.length) void commands.importFiles(files);
+        }}
+      />
+      <main className="panes">
+        <Library
+          documents={workspace?.documents ?? []}
+          openId={open?.document.id ?? null}
+          readOnly={readOnly}
+          onOpen={(id) => void commands.openDocument(id)}
+          onAddSamples={() => void commands.importSamples()}
+        />
+        <section className="pane reader-pane" aria-label="Document">
+          {state.error && <ErrorAlert message={state.error} onDismiss={commands.dismissError} />}
+          {open ? (
+            <Reader
+              key={open.document.id}
+              opened={open}
+              tags={tags}
+              selectedId={selectedId}
+              onSelectAnnotation={commands.select}
+              handle={reader}
+            />
+          ) : (
+            !state.loading && (
+              <div className="empty reader-empty">
+                <h1>Nothing open</h1>
+                <p>
+                  {workspace?.documents.length
+                    ? 'Choose a document from the library.'
+                    : 'Open a .txt or Markdown file to start annotating, or add the sample articles.'}
+                </p>
+              </div>
+            )
+          )}
+        </section>
+        {open ? (
+          <AnnotationsPanel
+            annotations={open.annotations}
+            tags={tags}
+            selectedId={selectedId}
+            readOnly={readOnly}
+            onSelect={selectAnnotation}
+            onUpdate={(id, patch) => void commands.update(id, patch)}
+            onDelete={(id) => void commands.remove(id)}
+          />
+        ) : (
+          <aside className="pane annotations" aria-label="Annotations panel" />
+        )}
+      </main>
+      <StatusBar
+        pendingWrites={state.pendingWrites}
+        readOnly={readOnly}
+        workspacePath={workspace?.path ?? null}
+        notice={state.notice}
+      />
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop files to open them
+        </div>
+      )}
+    </div>
+  );
+}

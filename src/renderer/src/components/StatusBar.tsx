@@ -1,0 +1,26 @@
+interface StatusBarProps {
+  pendingWrites: number;
+  readOnly: boolean;
+  workspacePath: string | null;
+  notice: string | null;
+}
+
+/** Says whether everything is on disk: "Saved" only once the services confirmed the write. */
+export function StatusBar({ pendingWrites, readOnly, workspacePath, notice }: StatusBarProps) {
+  const status = readOnly ? 'Read-only' : pendingWrites > 0 ? 'Saving…' : 'Saved';
+  return (
+    <footer className="statusbar">
+      <span role="status" className={`save-state ${pendingWrites > 0 ? 'saving' : ''}`}>
+        {status}
+      </span>
+      <span className="notice" aria-live="polite">
+        {notice}
+      </span>
+      {workspacePath && (
+        <span className="workspace-path" title="Workspace folder">
+          {workspacePath}
+        </span>
+      )}
+    </footer>
+  );
+}

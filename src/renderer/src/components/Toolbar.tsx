@@ -1,0 +1,63 @@
+import type { Tag } from '../../../shared/api';
+
+interface ToolbarProps {
+  tags: readonly Tag[];
+  canTag: boolean;
+  canUndo: boolean;
+  canRedo: boolean;
+  canExport: boolean;
+  onOpen(): void;
+  onExport(): void;
+  onUndo(): void;
+  onRedo(): void;
+  onTag(tagId: string): void;
+}
+
+// Toolbar buttons must not take focus or the text selection away from the reader on press.
+const keepSelection = (e: React.MouseEvent) => e.preventDefault();
+
+/** File commands, undo/redo and one button per tag. */
+export function Toolbar(props: ToolbarProps) {
+  const { tags, canTag } = props;
+  return (
+    <header className="toolbar">
+      <div className="brand" aria-hidden="true">
+        Gloss
+      </div>
+      <div className="toolbar-group" role="group" aria-label="File">
+        <button type="button" onClick={props.onOpen} title="Open document (Ctrl+O)">
+          Open document
+        </button>
+        <button type="button" onClick={props.onExport} disabled={!props.canExport} title="Export JSON (Ctrl+E)">
+          Export
+        </button>
+      </div>
+      <div className="toolbar-group" role="group" aria-label="History">
+        <button type="button" onMouseDown={keepSelection} onClick={props.onUndo} disabled={!props.canUndo} title="Undo (Ctrl+Z)">
+          Undo
+        </button>
+        <button type="button" onMouseDown={keepSelection} onClick={props.onRedo} disabled={!props.canRedo} title="Redo (Ctrl+Shift+Z)">
+          Redo
+        </button>
+      </div>
+      <div className="toolbar-group tags" role="group" aria-label="Tag the selection">
+        {tags.map((tag) => (
+          <button
+            key={tag.id}
+            type="button"
+            className="tag-button"
+            style={{ '--tag-color': tag.color } as React.CSSProperties}
+            onMouseDown={keepSelection}
+            onClick={() => props.onTag(tag.id)}
+            disabled={!canTag}
+            title={`Tag the selection as ${tag.name}${tag.hotkey ? ` (${tag.hotkey})` : ''}`}
+          >
+            <span className="swatch" aria-hidden="true" />
+            {tag.name}
+            {tag.hotkey && <kbd>{tag.hotkey}</kbd>}
+          </button>
+        ))}
+      </div>
+    </header>
+  );
+}

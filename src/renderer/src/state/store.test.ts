@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import type { Annotation, OpenedDocument, WorkspaceState } from '../../../shared/api';
+import { initialState, reduce } from './store';
+
+const hash = 'a'.repeat(64);
+const annotation = (id: string, start: number, end: number, tag = 'claim'): Annotation => ({
+  id,
+  documentId: 'd1',
+  tag,
+  start,
+  end,
+  quote: 'x'.repeat(end - start),
+  prefix: '',
+  suffix: '',
+  textHash: hash,
+  note: '',
+  details: {},
+  created: '2026-01-01T00:00:00.000Z',
+  modified: '2026-01-01T00:00:00.000Z',
+});
+
+const opened: OpenedDocument = {
+  document: {
+    id: 'd1',
+    title: 'T',
+    format: 'text',
+    sourceName: 't.txt',
+    rawHash: hash,
+    textHash: hash,
+    length: 100,
+    added: '2026-01-01T00:00:00.000Z',
+  },
+  text: 'x'.repeat(100),
+  annotations: [annotation('b', 20, 30)],
+};
+
+const workspace: WorkspaceState = {
+  path: '/w',
+  readOnly: false,
+  problem: null,
+  tags: [],
+  documents: [opened.document],
+  history: { canUndo: false, canRedo: false },
+  openOnStart: null,
+};
+
+describe('reduce', () => {
+  it('applies created, changed and removed annotations in text order', () => {
+    let s = reduce(reduce(initialState, { type: 'workspace-loaded', workspace }), { type: 'document-opened', opened });
+    s = reduce(s, {
+      type: 'changes',
+      changes: [{ documentId: 'd1', id: 'a', annotation: annotation('a', 5, 10) }],
+      history: { canUndo: true, canRedo: false },
+      select: 'a',
+    });
+    expect(s.open?.annotations.map((a) => a.id)).toEqual(['a', 'b']);
+    expect(s.selectedId).toBe('a');
+    expect(s.history.canUndo).toBe(true);
+    s = reduce(s, { type: 'changes', changes: [{ documentId: 'd1', id: 'a', annotation: null }], history: s.history });
+    expect(s.open?.annotations.map((a) => a.id)).toEqual(['b']);
+    expect(s.selectedId).toBeNull();
+  });
+
+  it('ignores changes to another document', () => {
+    const s = reduce({ ...initialState, open: opened }, {
+      type: 'changes',
+      changes: [{ documentId: 'other', id: 'z', annotation: null }],
+      history: { canUndo: true, canRedo: false },
+    });
+    expect(s.open).toBe(opened);
+  });
+
+  it('counts pending writes and never goes below zero', () => {
+    let s = reduce(initialState, { type: 'write-started' });
+    s = reduce(s, { type: 'write-started' });
+    s = reduce(s, { type: 'write-finished' });
+    expect(s.pendingWrites).toBe(1);
+    s = reduce(reduce(s, { type: 'write-finished' }), { type: 'write-finished' });
+    expect(s.pendingWrites).toBe(0);
+  });
+
+  it('adds imported documents once', () => {
+    const s0 = reduce(initialState, { type: 'workspace-loaded', workspace });
+    const s1 = reduce(s0, { type: 'documents-added', documents: [opened.document, { ...opened.document, id: 'd2' }] });
+    expect(s1.workspace?.documents.map((d) => d.id)).toEqual(['d1', 'd2']);
+  });
+});

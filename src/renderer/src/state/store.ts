@@ -1,0 +1,96 @@
+import type {
+  Annotation,
+  AnnotationChange,
+  DocumentMeta,
+  HistoryState,
+  OpenedDocument,
+  WorkspaceState,
+} from '../../../shared/api';
+
+/** Everything the UI shows, in one place; changed only through `reduce`. */
+export interface UiState {
+  workspace: WorkspaceState | null;
+  open: OpenedDocument | null;
+  selectedId: string | null;
+  /** Service calls that change data and have not yet answered (they answer once on disk). */
+  pendingWrites: number;
+  /** The last error, shown in an alert until dismissed or replaced. */
+  error: string | null;
+  /** A short, transient note such as "Exported gloss-export.json". */
+  notice: string | null;
+  history: HistoryState;
+  loading: boolean;
+}
+
+export const initialState: UiState = {
+  workspace: null,
+  open: null,
+  selectedId: null,
+  pendingWrites: 0,
+  error: null,
+  notice: null,
+  history: { canUndo: false, canRedo: false },
+  loading: true,
+};
+
+export type Action =
+  | { type: 'workspace-loaded'; workspace: WorkspaceState }
+  | { type: 'documents-added'; documents: DocumentMeta[] }
+  | { type: 'document-opened'; opened: OpenedDocument }
+  | { type: 'select'; id: string | null }
+  | { type: 'write-started' }
+  | { type: 'write-finished' }
+  | { type: 'changes'; changes: AnnotationChange[]; history: HistoryState; select?: string | null }
+  | { type: 'error'; message: string }
+  | { type: 'dismiss-error' }
+  | { type: 'notice'; message: string | null };
+
+/** Orders annotations as the text does: by start, then the longer one first. */
+export function byTextOrder(a: Annotation, b: Annotation): number {
+  return a.start - b.start || b.end - a.end || a.created.localeCompare(b.created);
+}
+
+function applyChanges(open: OpenedDocument, changes: readonly AnnotationChange[]): OpenedDocument {
+  const mine = changes.filter((c) => c.documentId === open.document.id);
+  if (mine.length === 0) return open;
+  const byId = new Map(open.annotations.map((a) => [a.id, a]));
+  for (const c of mine) {
+    if (c.annotation) byId.set(c.id, c.annotation);
+    else byId.delete(c.id);
+  }
+  return { ...open, annotations: [...byId.values()].sort(byTextOrder) };
+}
+
+/** The UI's state transitions (pure). */
+export function reduce(state: UiState, action: Action): UiState {
+  switch (action.type) {
+    case 'workspace-loaded':
+      return { ...state, workspace: action.workspace, history: action.workspace.history, loading: false };
+    case 'documents-added': {
+      if (!state.workspace) return state;
+      const known = new Set(state.workspace.documents.map((d) => d.id));
+      const added = action.documents.filter((d) => !known.has(d.id));
+      return { ...state, workspace: { ...state.workspace, documents: [...state.workspace.documents, ...added] } };
+    }
+    case 'document-opened':
+      return { ...state, open: action.opened, selectedId: null };
+    case 'select':
+      return { ...state, selectedId: action.id };
+    case 'write-started':
+      return { ...state, pendingWrites: state.pendingWrites + 1 };
+    case 'write-finished':
+      return { ...state, pendingWrites: Math.max(0, state.pendingWrites - 1) };
+    case 'changes': {
+      const open = state.open ? applyChanges(state.open, action.changes) : null;
+      let selectedId = action.select !== undefined ? action.select : state.selectedId;
+      if (selectedId && open && !open.annotations.some((a) => a.id === selectedId)) selectedId = null;
+      return { ...state, open, history: action.history, selectedId };
+    }
+    case 'error':
+      return { ...state, error: action.message };
+    case 'dismiss-error':
+      return { ...state, error: null };
+    case 'notice':
+      return { ...state, notice: action.message };
+  }
+}

@@ -1,0 +1,11 @@
+// The application services: transport-agnostic (no electron), over Node and core.
+export { openServices } from './services';
+export type { AppServices, ServicesOptions } from './services';
+export { dispatch } from './dispatch';
+export { defaultWorkspaceDir, APP_NAME } from './default-workspace';
+export { DurableJsonFile, CorruptFileError, NewerFormatError } from './durable-json-file';
+export type { DurableJsonFileOptions } from './durable-json-file';
+export { WriteQueue } from './write-queue';
+export { writeFileDurably, syncFolder, ensureFolder } from './durable-write';
+export { WorkspaceStore, INDEX_FILE } from './workspace-store';
+export { isSupportedName, formatSize } from './import-source';

@@ -1,0 +1,244 @@
+import { basename, join } from 'node:path';
+import { Low } from 'lowdb';
+import type { AnnotationFile, DocumentMeta, WorkspaceIndex } from '../core/model';
+import {
+  AnnotationFileSchema,
+  SCHEMA_VERSION,
+  WorkspaceIndexSchema,
+  emptyIndex,
+} from '../core/model';
+import { BUILT_IN_TAGS } from '../core/tags';
+import { AnnotationSet } from './annotation-set';
+import { DocumentTexts } from './document-texts';
+import { CorruptFileError, DurableJsonFile, NewerFormatError } from './durable-json-file';
+import { ensureFolder } from './durable-write';
+import { plainReason } from './fs-errors';
+import { findSetAside, moveAside } from './quarantine';
+import { ServiceError } from './service-error';
+import { WriteQueue } from './write-queue';
+
+/** The workspace index file's name. */
+export const INDEX_FILE = 'gloss.json';
+
+const READ_ONLY_UNTIL = 'Gloss is read-only until you restore it from a backup or move it back.';
+
+/**
+ * A workspace folder on disk: gloss.json (tags and document metadata), documents/<sha256>.txt
+ * and annotations/<documentId>.json. Files that exist but do not parse or validate are moved
+ * aside, never overwritten, and the workspace turns read-only with a problem to show.
+ */
+export class WorkspaceStore {
+  readonly texts: DocumentTexts;
+  private readonly annotationSets = new Map<string, Promise<AnnotationSet>>();
+  private readonly indexQueue: WriteQueue;
+  private problemText: string | null = null;
+
+  private constructor(
+    readonly dir: string,
+    private readonly db: Low<WorkspaceIndex>,
+    private readonly now: () => Date,
+  ) {
+    this.texts = new DocumentTexts(join(dir, 'documents'), now);
+    this.indexQueue = new WriteQueue(() => db.write());
+  }
+
+  /** Opens (creating if needed) the workspace in `dir`. */
+  static async open(dir: string, now: () => Date): Promise<WorkspaceStore> {
+    await ensureFolder(dir);
+    const path = join(dir, INDEX_FILE);
+    const adapter = new DurableJsonFile<WorkspaceIndex>(path, {
+      schema: WorkspaceIndexSchema,
+      schemaVersion: SCHEMA_VERSION,
+    });
+    const store = new WorkspaceStore(dir, new Low(adapter, emptyIndex(BUILT_IN_TAGS)), now);
+    await store.readIndex(path);
+    return store;
+  }
+
+  private async readIndex(path: string): Promise<void> {
+    let found: WorkspaceIndex | null;
+    try {
+      found = await this.db.adapter.read();
+    } catch (error) {
+      const where = `${INDEX_FILE} in ${this.dir}`;
+      if (error instanceof CorruptFileError) {
+        const aside = await this.setAside(path);
+        const moved =
+          'movedTo' in aside
+            ? `was moved to ${aside.movedTo}`
+            : `could not be moved aside (${aside.notMoved}), so it was left where it is`;
+        this.markReadOnly(
+          `${where} could not be read (${error.reason}) and ${moved}. ${READ_ONLY_UNTIL}`,
+        );
+      } else if (error instanceof NewerFormatError) {
+        this.markReadOnly(newerVersionProblem(where, error.found));
+      } else {
+        this.markReadOnly(
+          `${where} could not be read (${plainReason(error)}). Gloss is read-only until the file can be read.`,
+        );
+      }
+      return;
+    }
+    if (found) {
+      this.db.data = found;
+      return;
+    }
+    // No index, but a damaged one was set aside before: starting afresh now would let new work
+    // collide with the one being restored, so stay read-only until the user decides.
+    const earlier = await findSetAside(this.dir, INDEX_FILE);
+    if (earlier.length > 0) {
+      this.markReadOnly(
+        `${INDEX_FILE} is missing from ${this.dir}; a damaged copy was moved aside earlier as ${earlier.join(', ')}. ` +
+          `Gloss is read-only until you restore ${INDEX_FILE} from a backup or move that file back (or remove it to start an empty workspace).`,
+      );
+    }
+  }
+
+  // Moves a damaged file aside; says where it went, or why it could not be moved.
+  private async setAside(path: string): Promise<{ movedTo: string } | { notMoved: string }> {
+    try {
+      return { movedTo: basename(await moveAside(path, this.now())) };
+    } catch (error) {
+      return { notMoved: plainReason(error) };
+    }
+  }
+
+  /** True once a damaged or unreadable file was found: nothing more is written. */
+  get readOnly(): boolean {
+    return this.problemText !== null;
+  }
+
+  /** The plain-language problem that made the workspace read-only. */
+  get problem(): string | null {
+    return this.problemText;
+  }
+
+  /** Throws the read-only error when writing is not allowed. */
+  assertWritable(): void {
+    if (this.problemText !== null) throw new ServiceError('read-only', this.problemText);
+  }
+
+  // The first problem is the one to fix first; later ones usually follow from it.
+  private markReadOnly(problem: string): void {
+    this.problemText ??= problem;
+  }
+
+  /** The index as it is in memory (tags and documents). */
+  get index(): WorkspaceIndex {
+    return this.db.data;
+  }
+
+  /** A document's metadata by id. */
+  findDocument(id: string): DocumentMeta | undefined {
+    return this.db.data.documents.find((d) => d.id === id);
+  }
+
+  /** The document with this canonical text, if any. */
+  findByTextHash(textHash: string): DocumentMeta | undefined {
+    return this.db.data.documents.find((d) => d.textHash === textHash);
+  }
+
+  /** Adds a document to the index in memory; call saveIndex to persist. */
+  addDocument(meta: DocumentMeta): void {
+    this.assertWritable();
+    this.db.data.documents.push(meta);
+  }
+
+  /** Resolves once the index as it is now is on disk. */
+  saveIndex(): Promise<void> {
+    this.assertWritable();
+    return this.indexQueue.schedule();
+  }
+
+  /** The annotations of a document, loaded on first use and kept. */
+  annotations(meta: DocumentMeta): Promise<AnnotationSet> {
+    let set = this.annotationSets.get(meta.id);
+    if (!set) {
+      set = this.loadAnnotations(meta);
+      this.annotationSets.set(meta.id, set);
+      // A failed read (say, permission denied) may succeed later: do not cache the failure.
+      set.catch(() => this.annotationSets.delete(meta.id));
+    }
+    return set;
+  }
+
+  /** The annotation sets loaded so far. */
+  async loadedAnnotationSets(): Promise<AnnotationSet[]> {
+    const settled = await Promise.allSettled(this.annotationSets.values());
+    return settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  }
+
+  private async loadAnnotations(meta: DocumentMeta): Promise<AnnotationSet> {
+    const folder = join(this.dir, 'annotations');
+    const fileName = `${meta.id}.json`;
+    const path = join(folder, fileName);
+    const empty: AnnotationFile = {
+      schemaVersion: SCHEMA_VERSION,
+      documentId: meta.id,
+      annotations: [],
+    };
+    const adapter = new DurableJsonFile<AnnotationFile>(path, {
+      schema: AnnotationFileSchema,
+      schemaVersion: SCHEMA_VERSION,
+    });
+    const db = new Low(adapter, empty);
+    const where = `The annotations of "${meta.title}" (annotations/${fileName} in ${this.dir})`;
+    try {
+      const found = await adapter.read();
+      if (found && found.documentId !== meta.id) {
+        throw new CorruptFileError(
+          path,
+          `it holds the annotations of another document, ${found.documentId}`,
+        );
+      }
+      if (found) db.data = found;
+      else await this.checkNoSetAside(folder, fileName, where);
+    } catch (error) {
+      if (error instanceof CorruptFileError) {
+        const aside = await this.setAside(path);
+        const moved =
+          'movedTo' in aside
+            ? `were moved to ${aside.movedTo} in the same folder`
+            : `could not be moved aside (${aside.notMoved}), so the file was left where it is`;
+        this.markReadOnly(
+          `${where} could not be read (${error.reason}) and ${moved}. ` +
+            'Gloss is read-only until you restore the file from a backup or move it back.',
+        );
+      } else if (error instanceof NewerFormatError) {
+        this.markReadOnly(newerVersionProblem(where, error.found));
+      } else {
+        throw error;
+      }
+      // The document still opens, without annotations; nothing is written while read-only.
+      db.data = empty;
+    }
+    return new AnnotationSet(meta.id, path, db);
+  }
+
+  private async checkNoSetAside(folder: string, fileName: string, where: string): Promise<void> {
+    const earlier = await findSetAside(folder, fileName);
+    if (earlier.length === 0) return;
+    this.markReadOnly(
+      `${where} are missing; a damaged copy was moved aside earlier as ${earlier.join(', ')} in the same folder. ` +
+        'Gloss is read-only until you restore the file from a backup or move it back (or remove it to start afresh).',
+    );
+  }
+
+  /** Resolves once every accepted change is on disk; rejects if a write keeps failing. */
+  async flush(): Promise<void> {
+    const sets = await this.loadedAnnotationSets();
+    const results = await Promise.allSettled([
+      this.indexQueue.flush(),
+      ...sets.map((s) => s.flush()),
+    ]);
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
+}
+
+function newerVersionProblem(where: string, found: number): string {
+  return (
+    `${where} was saved by a newer version of Gloss (format version ${found}), which this version cannot read. ` +
+    'Gloss has left the file untouched and is read-only; open this workspace with the newer Gloss.'
+  );
+}
