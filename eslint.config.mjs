@@ -8,14 +8,39 @@ import globals from 'globals';
 // services never import electron; nothing imports the renderer; the renderer reaches the
 // services only through its api client.
 const noPlatform = [
-  { group: ['electron', 'electron/*'], message: 'Only src/main and src/preload may import electron.' },
-  { group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process'], message: 'Core is pure: no Node.' },
+  {
+    group: ['electron', 'electron/*'],
+    message: 'Only src/main and src/preload may import electron.',
+  },
+  {
+    group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process'],
+    message: 'Core is pure: no Node.',
+  },
   { group: ['react', 'react-dom', 'react/*'], message: 'Core is pure: no React.' },
-  { group: ['**/services/*', '**/main/*', '**/renderer/*', '**/web-host/*', '**/preload/*', '**/cli/*'], message: 'Core imports only core.' },
+  {
+    group: [
+      '**/services/*',
+      '**/main/*',
+      '**/renderer/*',
+      '**/web-host/*',
+      '**/preload/*',
+      '**/cli/*',
+    ],
+    message: 'Core imports only core.',
+  },
 ];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tmp/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.tmp/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -36,8 +61,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'electron/*'], message: 'Services are transport-agnostic: no electron.' },
-            { group: ['**/renderer/*', '**/main/*', '**/preload/*'], message: 'Arrows point one way.' },
+            {
+              group: ['electron', 'electron/*'],
+              message: 'Services are transport-agnostic: no electron.',
+            },
+            {
+              group: ['**/renderer/*', '**/main/*', '**/preload/*'],
+              message: 'Arrows point one way.',
+            },
           ],
         },
       ],
@@ -53,8 +84,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'electron/*', 'node:*'], message: 'The renderer has no Node or electron.' },
-            { group: ['**/services/*', '**/main/*', '**/web-host/*', '**/preload/*'], message: 'Use the api client.' },
+            {
+              group: ['electron', 'electron/*', 'node:*'],
+              message: 'The renderer has no Node or electron.',
+            },
+            {
+              group: ['**/services/*', '**/main/*', '**/web-host/*', '**/preload/*'],
+              message: 'Use the api client.',
+            },
           ],
         },
       ],

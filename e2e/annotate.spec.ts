@@ -4,10 +4,16 @@ import { SEA_WALL, writeTemp } from './documents';
 import { annotationList, dragSelect, expectSaved, exportThroughUi, paintedRanges } from './ui';
 
 test.describe('annotating a document', () => {
-  test('opens a document given on the command line and tags a dragged selection by button', async ({ gloss }) => {
+  test('opens a document given on the command line and tags a dragged selection by button', async ({
+    gloss,
+  }) => {
     const page = await gloss.launch([writeTemp('sea-wall.txt', SEA_WALL)]);
-    await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(1);
-    await expect(page.getByRole('document', { name: 'Document text' })).toContainText('4.2 kilometres of new sea wall');
+    await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(
+      1,
+    );
+    await expect(page.getByRole('document', { name: 'Document text' })).toContainText(
+      '4.2 kilometres of new sea wall',
+    );
 
     await dragSelect(page, '4.2 kilometres of new sea wall');
     await page.getByRole('button', { name: /^Figure/ }).click();
@@ -20,7 +26,9 @@ test.describe('annotating a document', () => {
     expect(await paintedRanges(page)).toMatchObject({ 'gloss-tag-figure': 1 });
     // No element wraps the highlighted text: the paragraph is still one text node.
     const nodes = await page.evaluate(
-      () => [...document.querySelectorAll('.reader-text p')].filter((p) => p.childNodes.length !== 1).length,
+      () =>
+        [...document.querySelectorAll('.reader-text p')].filter((p) => p.childNodes.length !== 1)
+          .length,
     );
     expect(nodes).toBe(0);
   });
@@ -38,12 +46,18 @@ test.describe('annotating a document', () => {
     await expect(items.nth(0)).toContainText('Quote');
     await expect(items.nth(1)).toContainText('Location');
     await expectSaved(page);
-    expect(await paintedRanges(page)).toMatchObject({ 'gloss-tag-quote': 1, 'gloss-tag-location': 1 });
+    expect(await paintedRanges(page)).toMatchObject({
+      'gloss-tag-quote': 1,
+      'gloss-tag-location': 1,
+    });
     // The two ranges share "Mayor Ilse Brandt".
     const overlap = await page.evaluate(() => {
       const [q] = [...CSS.highlights.get('gloss-tag-quote')!] as Range[];
       const [l] = [...CSS.highlights.get('gloss-tag-location')!] as Range[];
-      return q!.isPointInRange(l!.startContainer, l!.startOffset) && !q!.isPointInRange(l!.endContainer, l!.endOffset);
+      return (
+        q!.isPointInRange(l!.startContainer, l!.startOffset) &&
+        !q!.isPointInRange(l!.endContainer, l!.endOffset)
+      );
     });
     expect(overlap).toBe(true);
   });
@@ -55,7 +69,9 @@ test.describe('annotating a document', () => {
     const item = annotationList(page).getByRole('listitem');
     await expect(item).toContainText('Claim');
 
-    await page.getByRole('textbox', { name: 'Note' }).fill('Cost estimate from the engineers, not the council.');
+    await page
+      .getByRole('textbox', { name: 'Note' })
+      .fill('Cost estimate from the engineers, not the council.');
     await page.getByRole('textbox', { name: 'Note' }).press('Tab'); // leaving the box saves the note
     await expect(item).toContainText('Cost estimate from the engineers');
     await page.getByRole('combobox', { name: 'Tag' }).selectOption({ label: 'Figure' });
@@ -81,7 +97,9 @@ test.describe('annotating a document', () => {
     await expectSaved(page);
   });
 
-  test('reload and restart on the same workspace keep everything, and export holds it', async ({ gloss }, info) => {
+  test('reload and restart on the same workspace keep everything, and export holds it', async ({
+    gloss,
+  }, info) => {
     let page = await gloss.launch([writeTemp('sea-wall.txt', SEA_WALL)]);
     await dragSelect(page, 'Nordhafen');
     await page.keyboard.press('3');
@@ -98,7 +116,9 @@ test.describe('annotating a document', () => {
     await expect(item).toContainText('Nordhafen');
     await expect(item).toContainText('Location');
     await item.click();
-    await expect(page.getByRole('textbox', { name: 'Note' })).toHaveValue('Fishing district in the north.');
+    await expect(page.getByRole('textbox', { name: 'Note' })).toHaveValue(
+      'Fishing district in the north.',
+    );
     expect(await paintedRanges(page)).toMatchObject({ 'gloss-tag-location': 1 });
 
     const exported = (await exportThroughUi(gloss, join(info.outputDir, 'export.json'))) as {
@@ -122,8 +142,19 @@ test.describe('annotating a document', () => {
     });
     expect(SEA_WALL.slice(a!.start as number, a!.end as number)).toBe('Nordhafen');
     expect(a!.prefix).toBe(SEA_WALL.slice((a!.start as number) - 32, a!.start as number));
-    expect(Object.keys(a!).sort()).toEqual(
-      ['created', 'details', 'documentId', 'end', 'id', 'modified', 'note', 'prefix', 'quote', 'start', 'suffix', 'tag'],
-    );
+    expect(Object.keys(a!).sort()).toEqual([
+      'created',
+      'details',
+      'documentId',
+      'end',
+      'id',
+      'modified',
+      'note',
+      'prefix',
+      'quote',
+      'start',
+      'suffix',
+      'tag',
+    ]);
   });
 });

@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { CHROMIUM_ARGS, chromium, chromiumPath, electronUnavailable, startElectron, startWebHost } from './hosts';
+import {
+  CHROMIUM_ARGS,
+  chromium,
+  chromiumPath,
+  electronUnavailable,
+  startElectron,
+  startWebHost,
+} from './hosts';
 import type { RunningHost } from './hosts';
 
 export interface GlossTestOptions {
@@ -38,7 +45,9 @@ export const test = base.extend<GlossTestOptions & { gloss: Gloss }>({
     }
     const workspace = mkdtempSync(join(tmpdir(), 'gloss-e2e-'));
     const browser =
-      host === 'web' ? await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS }) : null;
+      host === 'web'
+        ? await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS })
+        : null;
     let current: RunningHost | null = null;
     const problems: string[] = [];
     const watch = (page: Page) => {
@@ -50,7 +59,10 @@ export const test = base.extend<GlossTestOptions & { gloss: Gloss }>({
       return page;
     };
     const start = async (files: string[]) => {
-      current = host === 'web' ? await startWebHost(browser!, workspace, files) : await startElectron(workspace, files);
+      current =
+        host === 'web'
+          ? await startWebHost(browser!, workspace, files)
+          : await startElectron(workspace, files);
       return watch(current.page);
     };
     const gloss: Gloss = {

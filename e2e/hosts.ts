@@ -51,14 +51,25 @@ export interface RunningHost {
 }
 
 /** Starts the web host on a free port and opens its printed URL in Chromium. */
-export async function startWebHost(browser: Browser, workspace: string, files: string[]): Promise<RunningHost> {
+export async function startWebHost(
+  browser: Browser,
+  workspace: string,
+  files: string[],
+): Promise<RunningHost> {
   assertBuilt();
-  const child = spawn(process.execPath, [WEB_HOST, '--workspace', workspace, '--port', '0', ...files], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [WEB_HOST, '--workspace', workspace, '--port', '0', ...files],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const url = await waitForUrl(child);
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 } });
+  const context = await browser.newContext({
+    acceptDownloads: true,
+    viewport: { width: 1400, height: 900 },
+  });
   const page = await context.newPage();
   await page.goto(url);
   return {
@@ -75,7 +86,10 @@ function waitForUrl(child: ChildProcess): Promise<string> {
   return new Promise((resolvePromise, reject) => {
     let out = '';
     let errText = '';
-    const timer = setTimeout(() => reject(new Error(`web host did not start: ${out}${errText}`)), 20_000);
+    const timer = setTimeout(
+      () => reject(new Error(`web host did not start: ${out}${errText}`)),
+      20_000,
+    );
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = /Gloss is running at (http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(out);

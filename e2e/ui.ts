@@ -8,7 +8,9 @@ import type { Gloss } from './fixtures';
 export async function dragSelect(page: Page, passage: string, occurrence = 0): Promise<void> {
   await expect(page.getByRole('document', { name: 'Document text' })).toContainText(passage);
   // Paragraphs use content-visibility: let two frames pass so their real layout is known.
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.evaluate(
+    () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+  );
   const points = await page.evaluate(
     async ({ passage, occurrence }) => {
       const container = document.querySelector('.reader-text');
@@ -32,7 +34,12 @@ export async function dragSelect(page: Page, passage: string, occurrence = 0): P
             const b = last.getClientRects()[0]!;
             // Press just inside the first character's left half and release just inside the
             // last character's right half, so the caret lands before and after them.
-            return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
+            return {
+              x1: a.left + 1,
+              y1: a.top + a.height / 2,
+              x2: b.right - 1,
+              y2: b.top + b.height / 2,
+            };
           }
           at = node.data.indexOf(passage, at + 1);
         }
@@ -72,7 +79,10 @@ export async function openThroughUi(gloss: Gloss, paths: string[]): Promise<void
   const electron = gloss.running().electron;
   if (electron) {
     await electron.evaluate(({ dialog }, chosen) => {
-      dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: chosen })) as typeof dialog.showOpenDialog;
+      dialog.showOpenDialog = (async () => ({
+        canceled: false,
+        filePaths: chosen,
+      })) as typeof dialog.showOpenDialog;
     }, paths);
     await page.getByRole('button', { name: 'Open document' }).click();
     return;
@@ -88,7 +98,10 @@ export async function exportThroughUi(gloss: Gloss, savePath: string): Promise<u
   const electron = gloss.running().electron;
   if (electron) {
     await electron.evaluate(({ dialog }, target) => {
-      dialog.showSaveDialog = (async () => ({ canceled: false, filePath: target })) as typeof dialog.showSaveDialog;
+      dialog.showSaveDialog = (async () => ({
+        canceled: false,
+        filePath: target,
+      })) as typeof dialog.showSaveDialog;
     }, savePath);
     await page.getByRole('button', { name: 'Export' }).click();
     await expect(page.getByText(/Exported/)).toBeVisible();

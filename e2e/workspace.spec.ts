@@ -18,8 +18,13 @@ test.describe('the workspace', () => {
 
   test('opens documents through the Open document button', async ({ gloss }) => {
     const page = await gloss.launch();
-    await openThroughUi(gloss, [writeTemp('sea-wall.txt', SEA_WALL), writeTemp('notes.md', '# Field notes\n\nThe convoy left Haditha at dawn.\n')]);
-    await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(2);
+    await openThroughUi(gloss, [
+      writeTemp('sea-wall.txt', SEA_WALL),
+      writeTemp('notes.md', '# Field notes\n\nThe convoy left Haditha at dawn.\n'),
+    ]);
+    await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(
+      2,
+    );
     await expect(page.getByRole('document', { name: 'Document text' })).toContainText('sea wall');
     await dragSelect(page, 'eastern docks');
     await page.keyboard.press('3');
@@ -29,13 +34,17 @@ test.describe('the workspace', () => {
 
   test('a file that is not text is refused with an alert naming it', async ({ gloss }) => {
     const page = await gloss.launch();
-    await openThroughUi(gloss, [writeTemp('photo.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]))]);
+    await openThroughUi(gloss, [
+      writeTemp('photo.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1])),
+    ]);
     await expect(page.getByRole('alert')).toContainText('photo.txt');
     await expect(page.getByRole('alert')).toContainText(/binary/i);
     await expect(page.getByText('No documents yet.')).toBeVisible();
   });
 
-  test('a damaged workspace file is moved aside, never overwritten, and Gloss stays read-only', async ({ gloss }) => {
+  test('a damaged workspace file is moved aside, never overwritten, and Gloss stays read-only', async ({
+    gloss,
+  }) => {
     writeFileSync(join(gloss.workspace, 'gloss.json'), '{"schemaVersion": 1, "tags": [');
     const page = await gloss.launch();
     await expect(page.getByRole('alert')).toContainText('gloss.json');

@@ -9,9 +9,13 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 
 const workspace = mkdtempSync(join(tmpdir(), 'gloss-shot-'));
-const host = spawn(process.execPath, ['out/main/web-host.js', '--workspace', workspace, '--port', '0'], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+const host = spawn(
+  process.execPath,
+  ['out/main/web-host.js', '--workspace', workspace, '--port', '0'],
+  {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
 const url = await new Promise((resolve, reject) => {
   let out = '';
   host.stdout.on('data', (d) => {
@@ -37,7 +41,8 @@ async function call(method, payload) {
 
 try {
   const imported = await call('importSamples');
-  const doc = imported.find((r) => /border/i.test(r.document.sourceName))?.document ?? imported[0].document;
+  const doc =
+    imported.find((r) => /border/i.test(r.document.sourceName))?.document ?? imported[0].document;
   const { text } = await call('openDocument', { documentId: doc.id });
   const marks = [
     ['figure', /over \d+ kilometres of concrete wall/],
@@ -50,16 +55,37 @@ try {
   for (const [tag, pattern] of marks) {
     const m = pattern.exec(text);
     if (!m) continue;
-    const mutation = await call('createAnnotation', { documentId: doc.id, tag, start: m.index, end: m.index + m[0].length });
+    const mutation = await call('createAnnotation', {
+      documentId: doc.id,
+      tag,
+      start: m.index,
+      end: m.index + m[0].length,
+    });
     first ??= mutation.changes[0].id;
   }
-  if (first) await call('updateAnnotation', { documentId: doc.id, id: first, note: 'Ministry figure; the watchdog counts far less from satellite images.' });
+  if (first)
+    await call('updateAnnotation', {
+      documentId: doc.id,
+      id: first,
+      note: 'Ministry figure; the watchdog counts far less from satellite images.',
+    });
 
   const browser = await chromium.launch({
     executablePath: process.env.PLAYWRIGHT_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
-  const page = await browser.newPage({ viewport: { width: 1400, height: 860 }, deviceScaleFactor: 1 });
+  const page = await browser.newPage({
+    viewport: { width: 1400, height: 860 },
+    deviceScaleFactor: 1,
+  });
   await page.goto(url);
   await page.getByRole('list', { name: 'Documents' }).getByText(doc.title).click();
   await page.getByRole('list', { name: 'Annotations' }).getByRole('button').first().click();

@@ -19,7 +19,13 @@ function run(name, command, args, env = {}) {
 
 function step(name, command, args) {
   const r = run(name, command, args);
-  results.push({ name, passed: r.ok ? 1 : 0, failed: r.ok ? 0 : 1, skipped: 0, seconds: r.seconds });
+  results.push({
+    name,
+    passed: r.ok ? 1 : 0,
+    failed: r.ok ? 0 : 1,
+    skipped: 0,
+    seconds: r.seconds,
+  });
   return r.ok;
 }
 
@@ -35,7 +41,13 @@ step('typecheck', 'npx', ['tsc', '-b']);
 step('lint', 'npx', ['eslint', '.', '--max-warnings', '0']);
 
 rmSync('test-results/unit.json', { force: true });
-const unit = run('unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json']);
+const unit = run('unit', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile=test-results/unit.json',
+]);
 const unitJson = readJson('test-results/unit.json');
 results.push(
   unitJson
@@ -67,16 +79,27 @@ if (built) {
       : { name: 'e2e', passed: 0, failed: 1, skipped: 0, seconds: e2e.seconds },
   );
 } else {
-  results.push({ name: 'e2e (not run: build failed)', passed: 0, failed: 1, skipped: 0, seconds: '0' });
+  results.push({
+    name: 'e2e (not run: build failed)',
+    passed: 0,
+    failed: 1,
+    skipped: 0,
+    seconds: '0',
+  });
 }
 
 console.log('\nSuite results:');
 for (const r of results) {
-  console.log(`  ${r.name.padEnd(12)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped (${r.seconds}s)`);
+  console.log(
+    `  ${r.name.padEnd(12)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped (${r.seconds}s)`,
+  );
 }
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
 const skipped = results.reduce((n, r) => n + r.skipped, 0);
-if (existsSync('test-results')) console.log(`  (skipped tests: ${skipped}; the electron project skips where its binary is not installed)`);
+if (existsSync('test-results'))
+  console.log(
+    `  (skipped tests: ${skipped}; the electron project skips where its binary is not installed)`,
+  );
 console.log(`tests: ${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

@@ -21,7 +21,8 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
  * so that broken encodings are refused rather than silently replaced with U+FFFD.
  */
 export function decodeText(bytes: Uint8Array): Result<string, DecodeError> {
-  if (bytes.length === 0) return { ok: false, error: { kind: 'empty', message: 'the file is empty' } };
+  if (bytes.length === 0)
+    return { ok: false, error: { kind: 'empty', message: 'the file is empty' } };
   let encoding = 'utf-8';
   if (startsWith(bytes, [0xff, 0xfe])) encoding = 'utf-16le';
   else if (startsWith(bytes, [0xfe, 0xff])) encoding = 'utf-16be';
@@ -64,7 +65,10 @@ export function toCanonicalText(bytes: Uint8Array): Result<string, DecodeError> 
   if (!decoded.ok) return decoded;
   const text = canonicalize(decoded.value);
   if (text.trim() === '') {
-    return { ok: false, error: { kind: 'empty', message: 'the file holds no text (only white space)' } };
+    return {
+      ok: false,
+      error: { kind: 'empty', message: 'the file holds no text (only white space)' },
+    };
   }
   return { ok: true, value: text };
 }

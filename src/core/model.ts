@@ -18,7 +18,10 @@ export const TagSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/),
   name: z.string().min(1).max(60),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
-  hotkey: z.string().regex(/^[1-9]$/).optional(),
+  hotkey: z
+    .string()
+    .regex(/^[1-9]$/)
+    .optional(),
   description: z.string().max(500).optional(),
 });
 export type Tag = z.infer<typeof TagSchema>;

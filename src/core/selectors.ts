@@ -43,6 +43,9 @@ function offSurrogate(text: string, index: number, direction: -1 | 1): number {
 }
 
 /** True when the stored quote still stands at the stored position of `text`. */
-export function quoteMatchesAt(text: string, sel: Pick<Selectors, 'start' | 'end' | 'quote'>): boolean {
+export function quoteMatchesAt(
+  text: string,
+  sel: Pick<Selectors, 'start' | 'end' | 'quote'>,
+): boolean {
   return text.slice(sel.start, sel.end) === sel.quote;
 }

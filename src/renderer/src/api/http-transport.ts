@@ -6,7 +6,10 @@ const TOKEN_KEY = 'gloss-token';
  * The web host's per-run token arrives in the URL once; it is kept for this tab's session and
  * taken out of the address bar so it does not end up in screenshots or bookmarks.
  */
-export function takeToken(location_: Location = window.location, storage: Storage = sessionStorage): string {
+export function takeToken(
+  location_: Location = window.location,
+  storage: Storage = sessionStorage,
+): string {
   const url = new URL(location_.href);
   const fromUrl = url.searchParams.get('token');
   if (fromUrl) {
@@ -30,7 +33,10 @@ async function readResult<T>(response: Response): Promise<Result<T>> {
   if (response.status === 401) {
     return {
       ok: false,
-      error: { code: 'unauthorized', message: 'The Gloss host refused this page: open the address it printed at start.' },
+      error: {
+        code: 'unauthorized',
+        message: 'The Gloss host refused this page: open the address it printed at start.',
+      },
     };
   }
   try {
@@ -41,7 +47,11 @@ async function readResult<T>(response: Response): Promise<Result<T>> {
 }
 
 /** Calls one service method over HTTP; never throws. */
-export async function httpCall<T>(token: string, method: ServiceMethod, payload: unknown): Promise<Result<T>> {
+export async function httpCall<T>(
+  token: string,
+  method: ServiceMethod,
+  payload: unknown,
+): Promise<Result<T>> {
   try {
     const response = await fetch(`/api/${method}`, {
       method: 'POST',
@@ -55,7 +65,11 @@ export async function httpCall<T>(token: string, method: ServiceMethod, payload:
 }
 
 /** Uploads a file's bytes for import (a raw body: no base64 inflation of large files). */
-export async function httpUpload<T>(token: string, name: string, bytes: Uint8Array): Promise<Result<T>> {
+export async function httpUpload<T>(
+  token: string,
+  name: string,
+  bytes: Uint8Array,
+): Promise<Result<T>> {
   try {
     const response = await fetch('/api/importFile', {
       method: 'POST',

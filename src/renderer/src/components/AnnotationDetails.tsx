@@ -13,7 +13,13 @@ interface AnnotationDetailsProps {
 const NOTE_SAVE_DELAY_MS = 600;
 
 /** The selected annotation: its tag (changeable), its note, and delete. */
-export function AnnotationDetails({ annotation, tags, readOnly, onUpdate, onDelete }: AnnotationDetailsProps) {
+export function AnnotationDetails({
+  annotation,
+  tags,
+  readOnly,
+  onUpdate,
+  onDelete,
+}: AnnotationDetailsProps) {
   const [draft, setDraft] = useState(annotation.note);
   // Refs, not state: the save runs from timers and unmount, and must see the latest values.
   const draftRef = useRef(annotation.note);
@@ -62,7 +68,9 @@ export function AnnotationDetails({ annotation, tags, readOnly, onUpdate, onDele
             {t.name}
           </option>
         ))}
-        {!tags.some((t) => t.id === annotation.tag) && <option value={annotation.tag}>{annotation.tag}</option>}
+        {!tags.some((t) => t.id === annotation.tag) && (
+          <option value={annotation.tag}>{annotation.tag}</option>
+        )}
       </select>
       <label htmlFor="annotation-note">Note</label>
       <textarea
@@ -87,7 +95,12 @@ export function AnnotationDetails({ annotation, tags, readOnly, onUpdate, onDele
         <span className="details-dates" title={`Created ${annotation.created}`}>
           Edited {new Date(annotation.modified).toLocaleString()}
         </span>
-        <button type="button" className="danger" disabled={readOnly} onClick={() => onDelete(annotation.id)}>
+        <button
+          type="button"
+          className="danger"
+          disabled={readOnly}
+          onClick={() => onDelete(annotation.id)}
+        >
           Delete annotation
         </button>
       </div>

@@ -26,7 +26,11 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
           <p>No annotations yet.</p>
           <p>
             Select a passage in the text, then press a tag button or its number key (
-            {tags.map((t) => t.hotkey).filter(Boolean).join(', ')}).
+            {tags
+              .map((t) => t.hotkey)
+              .filter(Boolean)
+              .join(', ')}
+            ).
           </p>
         </div>
       ) : (

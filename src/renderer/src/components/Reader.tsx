@@ -46,7 +46,8 @@ export function Reader({ opened, tags, selectedId, onSelectAnnotation, handle }:
       selectionSpan() {
         const selection = window.getSelection();
         const index = indexRef.current;
-        if (!selection || selection.rangeCount === 0 || selection.isCollapsed || !index) return null;
+        if (!selection || selection.rangeCount === 0 || selection.isCollapsed || !index)
+          return null;
         const range = selection.getRangeAt(0);
         const container = containerRef.current;
         if (!container?.contains(range.commonAncestorContainer)) return null;

@@ -28,15 +28,32 @@ export function Toolbar(props: ToolbarProps) {
         <button type="button" onClick={props.onOpen} title="Open document (Ctrl+O)">
           Open document
         </button>
-        <button type="button" onClick={props.onExport} disabled={!props.canExport} title="Export JSON (Ctrl+E)">
+        <button
+          type="button"
+          onClick={props.onExport}
+          disabled={!props.canExport}
+          title="Export JSON (Ctrl+E)"
+        >
           Export
         </button>
       </div>
       <div className="toolbar-group" role="group" aria-label="History">
-        <button type="button" onMouseDown={keepSelection} onClick={props.onUndo} disabled={!props.canUndo} title="Undo (Ctrl+Z)">
+        <button
+          type="button"
+          onMouseDown={keepSelection}
+          onClick={props.onUndo}
+          disabled={!props.canUndo}
+          title="Undo (Ctrl+Z)"
+        >
           Undo
         </button>
-        <button type="button" onMouseDown={keepSelection} onClick={props.onRedo} disabled={!props.canRedo} title="Redo (Ctrl+Shift+Z)">
+        <button
+          type="button"
+          onMouseDown={keepSelection}
+          onClick={props.onRedo}
+          disabled={!props.canRedo}
+          title="Redo (Ctrl+Shift+Z)"
+        >
           Redo
         </button>
       </div>

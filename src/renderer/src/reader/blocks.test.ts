@@ -5,7 +5,12 @@ describe('splitBlocks', () => {
   it('makes one block per non-empty line with exact offsets', () => {
     const text = 'Title\n\nFirst para.\nSecond line.\n\n  \nLast';
     const blocks = splitBlocks(text, false);
-    expect(blocks.map((b) => text.slice(b.start, b.end))).toEqual(['Title', 'First para.', 'Second line.', 'Last']);
+    expect(blocks.map((b) => text.slice(b.start, b.end))).toEqual([
+      'Title',
+      'First para.',
+      'Second line.',
+      'Last',
+    ]);
   });
 
   it('marks Markdown headings only in Markdown documents', () => {

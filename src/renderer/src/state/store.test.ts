@@ -46,7 +46,10 @@ const workspace: WorkspaceState = {
 
 describe('reduce', () => {
   it('applies created, changed and removed annotations in text order', () => {
-    let s = reduce(reduce(initialState, { type: 'workspace-loaded', workspace }), { type: 'document-opened', opened });
+    let s = reduce(reduce(initialState, { type: 'workspace-loaded', workspace }), {
+      type: 'document-opened',
+      opened,
+    });
     s = reduce(s, {
       type: 'changes',
       changes: [{ documentId: 'd1', id: 'a', annotation: annotation('a', 5, 10) }],
@@ -56,17 +59,24 @@ describe('reduce', () => {
     expect(s.open?.annotations.map((a) => a.id)).toEqual(['a', 'b']);
     expect(s.selectedId).toBe('a');
     expect(s.history.canUndo).toBe(true);
-    s = reduce(s, { type: 'changes', changes: [{ documentId: 'd1', id: 'a', annotation: null }], history: s.history });
+    s = reduce(s, {
+      type: 'changes',
+      changes: [{ documentId: 'd1', id: 'a', annotation: null }],
+      history: s.history,
+    });
     expect(s.open?.annotations.map((a) => a.id)).toEqual(['b']);
     expect(s.selectedId).toBeNull();
   });
 
   it('ignores changes to another document', () => {
-    const s = reduce({ ...initialState, open: opened }, {
-      type: 'changes',
-      changes: [{ documentId: 'other', id: 'z', annotation: null }],
-      history: { canUndo: true, canRedo: false },
-    });
+    const s = reduce(
+      { ...initialState, open: opened },
+      {
+        type: 'changes',
+        changes: [{ documentId: 'other', id: 'z', annotation: null }],
+        history: { canUndo: true, canRedo: false },
+      },
+    );
     expect(s.open).toBe(opened);
   });
 
@@ -81,7 +91,10 @@ describe('reduce', () => {
 
   it('adds imported documents once', () => {
     const s0 = reduce(initialState, { type: 'workspace-loaded', workspace });
-    const s1 = reduce(s0, { type: 'documents-added', documents: [opened.document, { ...opened.document, id: 'd2' }] });
+    const s1 = reduce(s0, {
+      type: 'documents-added',
+      documents: [opened.document, { ...opened.document, id: 'd2' }],
+    });
     expect(s1.workspace?.documents.map((d) => d.id)).toEqual(['d1', 'd2']);
   });
 });

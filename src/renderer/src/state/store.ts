@@ -65,12 +65,20 @@ function applyChanges(open: OpenedDocument, changes: readonly AnnotationChange[]
 export function reduce(state: UiState, action: Action): UiState {
   switch (action.type) {
     case 'workspace-loaded':
-      return { ...state, workspace: action.workspace, history: action.workspace.history, loading: false };
+      return {
+        ...state,
+        workspace: action.workspace,
+        history: action.workspace.history,
+        loading: false,
+      };
     case 'documents-added': {
       if (!state.workspace) return state;
       const known = new Set(state.workspace.documents.map((d) => d.id));
       const added = action.documents.filter((d) => !known.has(d.id));
-      return { ...state, workspace: { ...state.workspace, documents: [...state.workspace.documents, ...added] } };
+      return {
+        ...state,
+        workspace: { ...state.workspace, documents: [...state.workspace.documents, ...added] },
+      };
     }
     case 'document-opened':
       return { ...state, open: action.opened, selectedId: null };
@@ -83,7 +91,8 @@ export function reduce(state: UiState, action: Action): UiState {
     case 'changes': {
       const open = state.open ? applyChanges(state.open, action.changes) : null;
       let selectedId = action.select !== undefined ? action.select : state.selectedId;
-      if (selectedId && open && !open.annotations.some((a) => a.id === selectedId)) selectedId = null;
+      if (selectedId && open && !open.annotations.some((a) => a.id === selectedId))
+        selectedId = null;
       return { ...state, open, history: action.history, selectedId };
     }
     case 'error':

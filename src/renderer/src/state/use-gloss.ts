@@ -17,7 +17,10 @@ export function useGloss(client: GlossClient) {
     stateRef.current = state;
   });
 
-  const report = useCallback((error: AppError) => dispatch({ type: 'error', message: error.message }), []);
+  const report = useCallback(
+    (error: AppError) => dispatch({ type: 'error', message: error.message }),
+    [],
+  );
 
   const openDocument = useCallback(
     async (documentId: string) => {
@@ -50,7 +53,9 @@ export function useGloss(client: GlossClient) {
           report(result.error);
           return null;
         }
-        const other = result.value.changes.find((c) => c.documentId !== stateRef.current.open?.document.id);
+        const other = result.value.changes.find(
+          (c) => c.documentId !== stateRef.current.open?.document.id,
+        );
         if (other) await openDocument(other.documentId);
         dispatch({
           type: 'changes',
@@ -77,7 +82,10 @@ export function useGloss(client: GlossClient) {
       }
       if (failures.length) dispatch({ type: 'error', message: failures.join(' ') });
       else if (results.some((r) => r.ok && r.value.existed)) {
-        dispatch({ type: 'notice', message: 'Already in the workspace: opened the existing copy.' });
+        dispatch({
+          type: 'notice',
+          message: 'Already in the workspace: opened the existing copy.',
+        });
       }
     },
     [client, openDocument],
@@ -129,7 +137,9 @@ export function useGloss(client: GlossClient) {
     (id: string, patch: { tag?: string; note?: string }) => {
       const open = stateRef.current.open;
       if (!open) return Promise.resolve(null);
-      return mutate(() => client.services.updateAnnotation({ documentId: open.document.id, id, ...patch }));
+      return mutate(() =>
+        client.services.updateAnnotation({ documentId: open.document.id, id, ...patch }),
+      );
     },
     [client, mutate],
   );
@@ -144,11 +154,19 @@ export function useGloss(client: GlossClient) {
   );
 
   const undo = useCallback(
-    () => mutate(() => client.services.undo(), (m) => m.changes.find((c) => c.annotation)?.id ?? null),
+    () =>
+      mutate(
+        () => client.services.undo(),
+        (m) => m.changes.find((c) => c.annotation)?.id ?? null,
+      ),
     [client, mutate],
   );
   const redo = useCallback(
-    () => mutate(() => client.services.redo(), (m) => m.changes.find((c) => c.annotation)?.id ?? null),
+    () =>
+      mutate(
+        () => client.services.redo(),
+        (m) => m.changes.find((c) => c.annotation)?.id ?? null,
+      ),
     [client, mutate],
   );
 
@@ -157,7 +175,8 @@ export function useGloss(client: GlossClient) {
     if (!file.ok) return report(file.error);
     const delivered = await client.deliverFile(file.value);
     if (!delivered.ok) return report(delivered.error);
-    if (delivered.value) dispatch({ type: 'notice', message: `Exported ${delivered.value.savedTo}` });
+    if (delivered.value)
+      dispatch({ type: 'notice', message: `Exported ${delivered.value.savedTo}` });
   }, [client, report]);
 
   const select = useCallback((id: string | null) => dispatch({ type: 'select', id }), []);
@@ -181,7 +200,22 @@ export function useGloss(client: GlossClient) {
       dismissError,
       fail,
     }),
-    [load, openDocument, importFiles, openDialog, importSamples, annotate, update, remove, undo, redo, exportJson, select, dismissError, fail],
+    [
+      load,
+      openDocument,
+      importFiles,
+      openDialog,
+      importSamples,
+      annotate,
+      update,
+      remove,
+      undo,
+      redo,
+      exportJson,
+      select,
+      dismissError,
+      fail,
+    ],
   );
   return { state, commands };
 }
