@@ -32,6 +32,31 @@ test.describe('the workspace', () => {
     await expectSaved(page);
   });
 
+  test('opens documents dropped on the window', async ({ gloss }) => {
+    const page = await gloss.launch();
+    // A real drop event carrying a File, as the OS delivers it when files are dragged in.
+    const dataTransfer = await page.evaluateHandle(() => {
+      const dt = new DataTransfer();
+      dt.items.add(
+        new File(['Dropped briefing\n\nThe ferry to Kos sailed at 06:40.\n'], 'briefing.txt', {
+          type: 'text/plain',
+        }),
+      );
+      return dt;
+    });
+    await page.locator('.app').dispatchEvent('dragover', { dataTransfer });
+    await expect(page.getByText('Drop files to open them')).toBeVisible();
+    await page.locator('.app').dispatchEvent('drop', { dataTransfer });
+    await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveText(
+      /Dropped briefing/,
+    );
+    await expect(page.getByRole('document', { name: 'Document text' })).toContainText(
+      'The ferry to Kos',
+    );
+    await expect(page.getByText('Drop files to open them')).toHaveCount(0);
+    await expectSaved(page);
+  });
+
   test('a file that is not text is refused with an alert naming it', async ({ gloss }) => {
     const page = await gloss.launch();
     await openThroughUi(gloss, [
