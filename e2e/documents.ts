@@ -21,3 +21,98 @@ export function writeTemp(name: string, content: string | Uint8Array): string {
   writeFileSync(path, content);
   return path;
 }
+
+/** A saved news page: chrome, a cookie banner and hostile markup around one article. */
+export const NEWS_PAGE = `<!doctype html>
+<html lang="en"><head>
+<meta charset="utf-8">
+<title>Floodgates reopen at Varna lock | The Coastal Ledger</title>
+<meta name="author" content="Petra Ilieva">
+<meta property="article:published_time" content="2026-10-02T08:30:00Z">
+<link rel="canonical" href="https://ledger.example/2026/10/floodgates">
+<script>window.pwned = true; document.title = 'pwned';</script>
+</head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
+<div class="cookie-banner">We use cookies. <button onclick="window.pwned = true">Accept all</button></div>
+<article>
+<h1>Floodgates reopen at Varna lock</h1>
+<p class="byline">By Petra Ilieva</p>
+<p>Engineers reopened the eastern floodgates at the Varna lock on Thursday after a repair that took eleven weeks and cost about 2.4 million euros.</p>
+<p>The harbour authority said traffic would return to <em>normal levels</em> within a fortnight, though shipping agents expect delays of up to three days for larger vessels.</p>
+<img src="x.png" onerror="window.pwned = true">
+<h2>Questions over the repair</h2>
+<p>"We were told six weeks, and it took eleven," said Dimitar Kolev, who chairs the local pilots' association. He said the authority had not explained the overrun.</p>
+<ul><li>Eastern gates: reopened</li><li>Western gates: closed until March</li></ul>
+<iframe src="https://ads.example/frame"></iframe>
+<p>The authority did not respond to requests for comment on the cost of the work.</p>
+</article>
+<aside><h3>Related stories</h3><a href="/a">Port strike ends</a></aside>
+<footer>© The Coastal Ledger. <a href="javascript:alert(1)">Subscribe</a></footer>
+</body></html>
+`;
+
+/** A Word document with a heading, paragraphs and a list, made with the docx package. */
+export async function makeDocx(): Promise<Uint8Array> {
+  const { Document, HeadingLevel, Packer, Paragraph, TextRun } = await import('docx');
+  const doc = new Document({
+    sections: [
+      {
+        children: [
+          new Paragraph({
+            text: 'Briefing on the Tessa corridor',
+            heading: HeadingLevel.HEADING_1,
+          }),
+          new Paragraph({
+            children: [
+              new TextRun('Convoys used the Tessa corridor '),
+              new TextRun({ text: 'twice a week', bold: true }),
+              new TextRun(' until the bridge at Orvik closed in May.'),
+            ],
+          }),
+          new Paragraph({
+            text: 'Checkpoints reported 340 trucks in September.',
+            bullet: { level: 0 },
+          }),
+          new Paragraph({
+            text: 'Officials expect the bridge to reopen in spring.',
+            bullet: { level: 0 },
+          }),
+        ],
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}
+
+/** A two-page PDF with a text layer, made with pdf-lib. */
+export async function makePdf(pages: string[][] = PDF_PAGES): Promise<Uint8Array> {
+  const { PDFDocument, StandardFonts } = await import('pdf-lib');
+  const pdf = await PDFDocument.create();
+  pdf.setTitle('Annual water report');
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  for (const lines of pages) {
+    const page = pdf.addPage([595, 842]);
+    let y = 780;
+    for (const line of lines) {
+      if (line === '') {
+        y -= 18;
+        continue;
+      }
+      page.drawText(line, { x: 60, y, size: 12, font });
+      y -= 16;
+    }
+  }
+  return pdf.save();
+}
+
+export const PDF_PAGES = [
+  [
+    'Annual water report',
+    '',
+    'The reservoir at Kalden held 84 percent of its capacity',
+    'at the end of August, down from 91 percent a year earlier.',
+    '',
+    'Rainfall in the catchment was the lowest since 2011.',
+  ],
+  ['Page two sets out the plan for the dry season', 'and the rationing of irrigation water.'],
+];

@@ -21,8 +21,8 @@ export interface GlossTestOptions {
 export interface Gloss {
   host: 'web' | 'electron';
   workspace: string;
-  /** Starts Gloss with these files on its command line. */
-  launch(files?: string[]): Promise<Page>;
+  /** Starts Gloss with these files (and options such as --max-file-mb) on its command line. */
+  launch(files?: string[], args?: string[]): Promise<Page>;
   /** Stops Gloss (letting it flush) and starts it again on the same workspace. */
   restart(): Promise<Page>;
   /** The current page. */
@@ -58,17 +58,19 @@ export const test = base.extend<GlossTestOptions & { gloss: Gloss }>({
       page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
       return page;
     };
-    const start = async (files: string[]) => {
+    let lastArgs: string[] = [];
+    const start = async (files: string[], args: string[] = lastArgs) => {
+      lastArgs = args;
       current =
         host === 'web'
-          ? await startWebHost(browser!, workspace, files)
-          : await startElectron(workspace, files);
+          ? await startWebHost(browser!, workspace, files, args)
+          : await startElectron(workspace, files, args);
       return watch(current.page);
     };
     const gloss: Gloss = {
       host,
       workspace,
-      launch: (files = []) => start(files),
+      launch: (files = [], args = []) => start(files, args),
       async restart() {
         await current?.stop();
         current = null;

@@ -55,11 +55,12 @@ export async function startWebHost(
   browser: Browser,
   workspace: string,
   files: string[],
+  args: string[] = [],
 ): Promise<RunningHost> {
   assertBuilt();
   const child = spawn(
     process.execPath,
-    [WEB_HOST, '--workspace', workspace, '--port', '0', ...files],
+    [WEB_HOST, '--workspace', workspace, '--port', '0', ...args, '--', ...files],
     {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -117,11 +118,15 @@ async function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 /** Launches the Electron app on a workspace with files on its command line. */
-export async function startElectron(workspace: string, files: string[]): Promise<RunningHost> {
+export async function startElectron(
+  workspace: string,
+  files: string[],
+  args: string[] = [],
+): Promise<RunningHost> {
   assertBuilt();
   const rootArgs = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
   const app = await _electron.launch({
-    args: [...rootArgs, MAIN, '--workspace', workspace, ...files],
+    args: [...rootArgs, MAIN, '--workspace', workspace, ...args, '--', ...files],
     cwd: ROOT,
   });
   const page = await app.firstWindow();

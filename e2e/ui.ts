@@ -16,22 +16,33 @@ export async function dragSelect(page: Page, passage: string, occurrence = 0): P
       const container = document.querySelector('.reader-text');
       if (!container) throw new Error('no document is open');
       const blocks = [...container.querySelectorAll<HTMLElement>('[data-start]')];
+      // A block's text may be split over several text nodes (emphasis, links): search the
+      // block's whole text, then find the nodes holding the first and last characters.
+      const locate = (block: HTMLElement, offset: number) => {
+        const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+          if (offset < n.data.length) return { node: n, offset };
+          offset -= n.data.length;
+        }
+        throw new Error('offset outside the block');
+      };
+      const charRect = (block: HTMLElement, offset: number) => {
+        const { node, offset: at } = locate(block, offset);
+        const range = new Range();
+        range.setStart(node, at);
+        range.setEnd(node, at + 1);
+        return range.getClientRects()[0]!;
+      };
       let seen = 0;
       for (const block of blocks) {
-        const node = block.firstChild as Text;
-        let at = node.data.indexOf(passage);
+        const text = block.textContent ?? '';
+        let at = text.indexOf(passage);
         while (at !== -1) {
           if (seen++ === occurrence) {
             block.scrollIntoView({ block: 'center' });
             await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-            const first = new Range();
-            first.setStart(node, at);
-            first.setEnd(node, at + 1);
-            const last = new Range();
-            last.setStart(node, at + passage.length - 1);
-            last.setEnd(node, at + passage.length);
-            const a = first.getClientRects()[0]!;
-            const b = last.getClientRects()[0]!;
+            const a = charRect(block, at);
+            const b = charRect(block, at + passage.length - 1);
             // Press just inside the first character's left half and release just inside the
             // last character's right half, so the caret lands before and after them.
             return {
@@ -41,7 +52,7 @@ export async function dragSelect(page: Page, passage: string, occurrence = 0): P
               y2: b.top + b.height / 2,
             };
           }
-          at = node.data.indexOf(passage, at + 1);
+          at = text.indexOf(passage, at + 1);
         }
       }
       throw new Error(`passage not found in the reader: ${passage}`);
@@ -57,7 +68,8 @@ export async function dragSelect(page: Page, passage: string, occurrence = 0): P
 }
 
 /** The annotations list of the open document. */
-export const annotationList = (page: Page) => page.getByRole('list', { name: 'Annotations' });
+export const annotationList = (page: Page) =>
+  page.getByRole('list', { name: 'Annotations', exact: true });
 
 /** Waits until everything is on disk. */
 export async function expectSaved(page: Page): Promise<void> {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_IMPORT_BYTES, SERVICE_METHODS, isServiceMethod, requestSchemas } from './api-schema';
+import {
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_CEILING,
+  SERVICE_METHODS,
+  isServiceMethod,
+  requestSchemas,
+} from './api-schema';
 
 const ID = '0b6f3c1e-1111-4a2b-9c3d-123456789abc';
 
@@ -69,8 +75,10 @@ describe('requestSchemas', () => {
     expect(s.safeParse({ name: 'a.txt', bytes: [104, 105] }).success).toBe(false);
     expect(s.safeParse({ name: 'a.txt', bytes: 'hi' }).success).toBe(false);
     expect(s.safeParse({ name: '', bytes: new Uint8Array([1]) }).success).toBe(false);
-    // A view that claims more than the limit is refused without being read.
-    const huge = { byteLength: MAX_IMPORT_BYTES + 1 };
+    // A view that claims more than the ceiling is refused without being read; the configured
+    // limit (MAX_IMPORT_BYTES by default) is the services' to check, naming the file.
+    expect(MAX_IMPORT_CEILING).toBeGreaterThan(MAX_IMPORT_BYTES);
+    const huge = { byteLength: MAX_IMPORT_CEILING + 1 };
     Object.setPrototypeOf(huge, Uint8Array.prototype);
     expect(s.safeParse({ name: 'a.txt', bytes: huge }).success).toBe(false);
   });

@@ -4,8 +4,10 @@ import { idSchema } from './model';
 // The payload schemas of every service call. Both doors — Electron IPC and the web host's HTTP —
 // validate with these before any service runs, so a hostile message gets an error, never a call.
 
-/** Largest file accepted for import, checked before it is read whole. */
+/** Largest file accepted for import by default, checked before it is read whole. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+/** The hard ceiling of the configurable limit (`--max-file-mb`). */
+export const MAX_IMPORT_CEILING = 1024 * 1024 * 1024;
 
 const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected file bytes');
 const tagId = z.string().min(1).max(40);
@@ -16,7 +18,24 @@ export const requestSchemas = {
   openDocument: z.strictObject({ documentId: idSchema }),
   importFile: z.strictObject({
     name: z.string().min(1).max(1000),
-    bytes: bytes.refine((b) => b.byteLength <= MAX_IMPORT_BYTES, 'file is larger than 50 MB'),
+    // The configured limit is checked by the services, with a message naming the file.
+    bytes: bytes.refine((b) => b.byteLength <= MAX_IMPORT_CEILING, 'file is larger than 1 GB'),
+    /** Import a file of an unknown kind as plain text (the user said yes to the offer). */
+    asText: z.boolean().optional(),
+  }),
+  importProgress: z.undefined(),
+  renameDocument: z.strictObject({
+    documentId: idSchema,
+    title: z.string().trim().min(1).max(500),
+  }),
+  removeDocument: z.strictObject({ documentId: idSchema }),
+  checkSource: z.strictObject({ documentId: idSchema }),
+  updateFromDisk: z.strictObject({ documentId: idSchema }),
+  reattachAnnotation: z.strictObject({
+    documentId: idSchema,
+    id: idSchema,
+    start: offset,
+    end: offset,
   }),
   importSamples: z.undefined(),
   createAnnotation: z.strictObject({

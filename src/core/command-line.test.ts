@@ -59,9 +59,12 @@ describe('parseCommandLine', () => {
 describe('importStartFiles', () => {
   const fakeServices = (outcomes: Record<string, string | Error>) => {
     const opened: string[] = [];
+    const problems: string[] = [];
     return {
       opened,
+      problems,
       setOpenOnStart: (id: string) => void opened.push(id),
+      noteStartupProblem: (message: string) => void problems.push(message),
       importPath: async (path: string) => {
         const outcome = outcomes[path];
         if (outcome instanceof Error) throw outcome;
@@ -81,6 +84,7 @@ describe('importStartFiles', () => {
     expect(ids).toEqual(['doc-b', 'doc-c']);
     expect(services.opened).toEqual(['doc-b']);
     expect(reports).toEqual(['Gloss: could not import /a.bin: not a text file']);
+    expect(services.problems).toEqual(['not a text file']);
   });
 
   it('reports a throwing import and opens nothing when nothing imported', async () => {
@@ -89,5 +93,6 @@ describe('importStartFiles', () => {
     expect(await importStartFiles(services, ['/x.txt'], (m) => reports.push(m))).toEqual([]);
     expect(services.opened).toEqual([]);
     expect(reports[0]).toContain('disk gone');
+    expect(services.problems[0]).toContain('disk gone');
   });
 });

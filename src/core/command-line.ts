@@ -8,13 +8,15 @@ export interface CommandLine {
   workspace?: string;
   /** The web host's port; the Electron app ignores it. */
   port?: number;
+  /** The largest file to import, in MB (`--max-file-mb N`; default 50). */
+  maxFileMb?: number;
   /** Files to import at start, in the order given. */
   files: string[];
   /** Readable complaints about values that could not be used (e.g. `--port abc`). */
   problems: string[];
 }
 
-const VALUE_FLAGS = ['workspace', 'port'] as const;
+const VALUE_FLAGS = ['workspace', 'port', 'max-file-mb'] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 
 const isValueFlag = (name: string): name is ValueFlag =>
@@ -28,6 +30,13 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
       result.problems.push(`--${flag} needs a value.`);
     } else if (flag === 'workspace') {
       result.workspace = value;
+    } else if (flag === 'max-file-mb') {
+      const mb = /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
+      if (mb > 0 && mb <= 1024) result.maxFileMb = mb;
+      else
+        result.problems.push(
+          `--max-file-mb must be a number of megabytes from 0 to 1024, not "${value}".`,
+        );
     } else {
       const port = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
       if (Number.isInteger(port) && port <= 65535) result.port = port;
@@ -70,6 +79,8 @@ export interface StartFileImporter {
     { ok: true; value: { document: { id: string } } } | { ok: false; error: { message: string } }
   >;
   setOpenOnStart(documentId: string): void;
+  /** Keeps a problem for the UI to show: the analyst may never see the terminal. */
+  noteStartupProblem(message: string): void;
 }
 
 /**
@@ -87,9 +98,14 @@ export async function importStartFiles(
     try {
       const result = await services.importPath(path);
       if (result.ok) ids.push(result.value.document.id);
-      else report(`Gloss: could not import ${path}: ${result.error.message}`);
+      else {
+        report(`Gloss: could not import ${path}: ${result.error.message}`);
+        services.noteStartupProblem(result.error.message);
+      }
     } catch (e) {
-      report(`Gloss: could not import ${path}: ${e instanceof Error ? e.message : String(e)}`);
+      const message = e instanceof Error ? e.message : String(e);
+      report(`Gloss: could not import ${path}: ${message}`);
+      services.noteStartupProblem(`${path} could not be imported: ${message}`);
     }
   }
   if (ids[0] !== undefined) services.setOpenOnStart(ids[0]);

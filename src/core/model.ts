@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DocumentMetadataSchema } from './structure';
 
 // Versioned schemas for everything Gloss stores. Every read from disk is validated with these;
 // a file that fails is never overwritten (see services/workspace).
@@ -26,8 +27,16 @@ export const TagSchema = z.strictObject({
 });
 export type Tag = z.infer<typeof TagSchema>;
 
-export const DocumentFormatSchema = z.enum(['text', 'markdown']);
+export const DocumentFormatSchema = z.enum(['text', 'markdown', 'html', 'docx', 'pdf']);
 export type DocumentFormat = z.infer<typeof DocumentFormatSchema>;
+
+/** A text a document had before an update from disk: its text file is kept, never deleted. */
+export const TextVersionSchema = z.strictObject({
+  textHash: sha256,
+  rawHash: sha256,
+  replaced: isoDate,
+});
+export type TextVersion = z.infer<typeof TextVersionSchema>;
 
 export const DocumentMetaSchema = z.strictObject({
   id: idSchema,
@@ -44,6 +53,10 @@ export const DocumentMetaSchema = z.strictObject({
   /** Length of the canonical text in UTF-16 code units. */
   length: z.number().int().nonnegative(),
   added: isoDate,
+  /** What the source says of itself: title, byline, date, URL, pages… */
+  metadata: DocumentMetadataSchema.optional(),
+  /** Earlier texts of this document (oldest first), kept when it was updated from disk. */
+  versions: z.array(TextVersionSchema).optional(),
 });
 export type DocumentMeta = z.infer<typeof DocumentMetaSchema>;
 
@@ -77,6 +90,11 @@ export const AnnotationSchema = z
     textHash: sha256,
     note: z.string().max(100_000),
     details: DetailsSchema,
+    /**
+     * True when an update of the document's text could not place it: its selectors still refer
+     * to the text of `textHash`. Kept and listed until the analyst re-attaches or deletes it.
+     */
+    orphan: z.literal(true).optional(),
     created: isoDate,
     modified: isoDate,
   })

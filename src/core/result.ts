@@ -3,7 +3,15 @@ export type Result<T, E = AppError> = { ok: true; value: T } | { ok: false; erro
 
 /** Error codes the UI can react to; `message` is written for the analyst and names the problem. */
 export type ErrorCode =
-  'invalid-request' | 'not-found' | 'read-only' | 'bad-file' | 'io' | 'unauthorized' | 'internal';
+  | 'invalid-request'
+  | 'not-found'
+  | 'read-only'
+  | 'bad-file'
+  /** A file of a kind Gloss does not know; it may still be opened as plain text. */
+  | 'unsupported-format'
+  | 'io'
+  | 'unauthorized'
+  | 'internal';
 
 /** An error that crosses a process boundary: a code for logic, a sentence for people. */
 export interface AppError {

@@ -83,6 +83,9 @@ async function start(): Promise<void> {
   services = await openServices({
     workspaceDir,
     samplesDir: join(app.getAppPath(), 'resources', 'samples'),
+    ...(commandLine.maxFileMb !== undefined
+      ? { maxImportBytes: Math.round(commandLine.maxFileMb * 1024 * 1024) }
+      : {}),
   });
   await importStartFiles(
     services,
@@ -90,7 +93,7 @@ async function start(): Promise<void> {
     report,
   );
 
-  registerIpc(ipcMain, services, { appUrl: APP_URL, dialog: dialogs, log: report });
+  registerIpc(ipcMain, services, { appUrl: APP_URL, dialog: dialogs });
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(menuTemplate(sendMenuCommand, process.platform, app.isPackaged)),
   );

@@ -11,6 +11,7 @@ import { DESKTOP_CHANNELS } from '../shared/api';
 import type { ImportResult, Result } from '../shared/api';
 import { registerIpc, safeFileName } from './ipc';
 import type { FileDialogs } from './ipc';
+import type { DialogImport } from '../shared/api';
 
 const APP = 'file:///opt/gloss/out/renderer/index.html';
 
@@ -36,7 +37,7 @@ function setup(services = fakeServices()): Setup {
     showOpenDialog: async (options) => (state.openOptions.push(options), state.openChoice),
     showSaveDialog: async (options) => (state.saveOptions.push(options), state.saveChoice),
   };
-  registerIpc(ipcMain, services, { appUrl: APP, dialog, log: (m) => state.logged.push(m) });
+  registerIpc(ipcMain, services, { appUrl: APP, dialog });
   return state;
 }
 
@@ -53,6 +54,7 @@ describe('registerIpc', () => {
         ...SERVICE_METHODS.map((m) => `gloss:${m}`),
         DESKTOP_CHANNELS.openFilesDialog,
         DESKTOP_CHANNELS.saveFile,
+        DESKTOP_CHANNELS.openAsText,
       ].sort(),
     );
   });
@@ -71,6 +73,7 @@ describe('registerIpc', () => {
         'gloss:openDocument',
         DESKTOP_CHANNELS.openFilesDialog,
         DESKTOP_CHANNELS.saveFile,
+        DESKTOP_CHANNELS.openAsText,
       ]) {
         const result = await ipcMain.invoke(channel, url, { documentId: 'doc-1' });
         expect(result).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
@@ -100,43 +103,59 @@ describe('registerIpc', () => {
 describe('openFilesDialog channel', () => {
   beforeEach(resetStandIn);
 
-  it('answers ok([]) when the user cancels', async () => {
+  it('answers no results when the user cancels', async () => {
     const state = setup();
-    expect(await fromApp(DESKTOP_CHANNELS.openFilesDialog)).toEqual({ ok: true, value: [] });
+    expect(await fromApp(DESKTOP_CHANNELS.openFilesDialog)).toEqual({
+      ok: true,
+      value: { results: [], textOffers: [] },
+    });
     expect(state.openOptions[0]?.properties).toEqual(['openFile', 'multiSelections']);
     expect(state.openOptions[0]?.filters?.[0]?.extensions).toEqual(
-      expect.arrayContaining(['txt', 'md']),
+      expect.arrayContaining(['txt', 'md', 'html', 'docx', 'pdf']),
     );
   });
 
-  it('imports every chosen file and answers the ones that imported', async () => {
+  it('imports every chosen file and answers one result per file, failures included', async () => {
     const bad = (path: string): Result<ImportResult> | undefined =>
       path.endsWith('.bin')
         ? { ok: false, error: { code: 'bad-file', message: `${path} is not text` } }
         : undefined;
     const state = setup(fakeServices(bad as (p: string) => Result<ImportResult>));
     state.openChoice = { canceled: false, filePaths: ['/a.txt', '/b.bin', '/c.md'] };
-    const result = (await fromApp(DESKTOP_CHANNELS.openFilesDialog)) as Result<ImportResult[]>;
-    expect(result.ok && result.value.map((r) => r.document.id)).toEqual([
-      'doc:/a.txt',
-      'doc:/c.md',
-    ]);
+    const result = (await fromApp(DESKTOP_CHANNELS.openFilesDialog)) as Result<DialogImport>;
+    if (!result.ok) throw new Error('expected ok');
+    expect(result.value.results.map((r) => (r.ok ? r.value.document.id : r.error.message))).toEqual(
+      ['doc:/a.txt', '/b.bin is not text', 'doc:/c.md'],
+    );
+    expect(result.value.textOffers).toEqual([]);
     expect(state.services.calls.map((c) => c.request)).toEqual(['/a.txt', '/b.bin', '/c.md']);
-    expect(state.logged).toEqual([expect.stringContaining('/b.bin is not text')]);
   });
 
-  it('answers the failures when no file imported', async () => {
+  it('offers files of an unknown kind as plain text, by a one-time token, never by path', async () => {
     const state = setup(
       fakeServices((path) => ({
         ok: false,
-        error: { code: 'bad-file', message: `${path} is not text` },
+        error: { code: 'unsupported-format', message: `${path}: unknown kind` },
       })),
     );
-    state.openChoice = { canceled: false, filePaths: ['/a.bin', '/b.bin'] };
-    expect(await fromApp(DESKTOP_CHANNELS.openFilesDialog)).toEqual({
-      ok: false,
-      error: { code: 'bad-file', message: '/a.bin is not text\n/b.bin is not text' },
+    state.openChoice = { canceled: false, filePaths: ['/notes/field.log'] };
+    const result = (await fromApp(DESKTOP_CHANNELS.openFilesDialog)) as Result<DialogImport>;
+    if (!result.ok) throw new Error('expected ok');
+    const [offer] = result.value.textOffers;
+    expect(offer?.name).toBe('field.log');
+    expect(JSON.stringify(result.value.textOffers)).not.toContain('/notes');
+    await fromApp(DESKTOP_CHANNELS.openAsText, offer!.token);
+    expect(state.services.calls.at(-1)).toEqual({
+      method: 'importPath',
+      request: '/notes/field.log',
     });
+    // The token is spent, and a made-up one reaches nothing.
+    expect(await fromApp(DESKTOP_CHANNELS.openAsText, offer!.token)).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+    expect(await fromApp(DESKTOP_CHANNELS.openAsText, '/etc/passwd')).toMatchObject({ ok: false });
+    expect(state.services.calls.filter((c) => c.method === 'importPath')).toHaveLength(2);
   });
 });
 

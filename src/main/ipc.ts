@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type {
   OpenDialogOptions,
   OpenDialogReturnValue,
@@ -8,9 +10,8 @@ import type {
 import { z } from 'zod';
 import { SERVICE_METHODS } from '../core/api-schema';
 import { fail, ok } from '../core/result';
-import type { AppError, ErrorCode } from '../core/result';
 import { DESKTOP_CHANNELS, IPC_PREFIX } from '../shared/api';
-import type { GlossServices, ImportResult, Result } from '../shared/api';
+import type { DialogImport, GlossServices, Result } from '../shared/api';
 import { dispatch } from '../services';
 import type { AppServices } from '../services';
 import { isTrustedSender } from './security';
@@ -41,8 +42,6 @@ export interface IpcOptions {
   /** The renderer's URL (file:// or the dev server); only frames showing it may call. */
   appUrl: string;
   dialog: FileDialogs;
-  /** Where to report what the user cannot see (partial import failures); stderr by default. */
-  log?: (message: string) => void;
 }
 
 /** Longest export accepted for saving: far above any real workspace, below V8's string limit. */
@@ -55,7 +54,10 @@ const saveFileSchema = z.strictObject({
 });
 
 const OPEN_FILTERS = [
-  { name: 'Text and Markdown', extensions: ['txt', 'md', 'markdown'] },
+  {
+    name: 'Documents',
+    extensions: ['txt', 'text', 'md', 'markdown', 'html', 'htm', 'xhtml', 'docx', 'pdf'],
+  },
   { name: 'All files', extensions: ['*'] },
 ];
 
@@ -83,35 +85,52 @@ export function safeFileName(name: string): string {
 }
 
 /**
- * Shows the open dialog and imports each chosen file in order. Answers ok(imported) when at least
- * one file was imported (failures of the others are logged) and ok([]) when the user cancelled;
- * when every file failed, answers the failure with all messages, one per line.
+ * Paths the user chose in the open dialog that Gloss did not recognise: the renderer may ask to
+ * open them as plain text by token, never by path, so it can reach no file the user did not pick.
+ */
+export class TextOffers {
+  private readonly paths = new Map<string, string>();
+
+  /** Remembers a chosen path and returns the token that stands for it. */
+  offer(path: string): string {
+    const token = randomUUID();
+    this.paths.set(token, path);
+    return token;
+  }
+
+  /** The path of a token, once: a token cannot be used twice. */
+  take(token: unknown): string | undefined {
+    if (typeof token !== 'string') return undefined;
+    const path = this.paths.get(token);
+    this.paths.delete(token);
+    return path;
+  }
+}
+
+/**
+ * Shows the open dialog and imports each chosen file in order, answering one result per file
+ * (nothing when the user cancelled) and a token for each file of an unknown kind.
  */
 export async function openFilesWithDialog(
   services: Pick<IpcServices, 'importPath'>,
   dialog: FileDialogs,
-  log: (message: string) => void,
-): Promise<Result<ImportResult[]>> {
+  offers: TextOffers,
+): Promise<Result<DialogImport>> {
   const picked = await dialog.showOpenDialog({
     title: 'Open documents',
     properties: ['openFile', 'multiSelections'],
     filters: OPEN_FILTERS,
   });
-  if (picked.canceled || picked.filePaths.length === 0) return ok([]);
-  const imported: ImportResult[] = [];
-  const failures: AppError[] = [];
+  const outcome: DialogImport = { results: [], textOffers: [] };
+  if (picked.canceled) return ok(outcome);
   for (const path of picked.filePaths) {
     const result = await safely(() => services.importPath(path));
-    if (result.ok) imported.push(result.value);
-    else failures.push(result.error);
+    outcome.results.push(result);
+    if (!result.ok && result.error.code === 'unsupported-format') {
+      outcome.textOffers.push({ name: basename(path), token: offers.offer(path) });
+    }
   }
-  if (imported.length === 0 && failures.length > 0) {
-    const codes = new Set<ErrorCode>(failures.map((f) => f.code));
-    const code = codes.size === 1 ? (failures[0] as AppError).code : 'bad-file';
-    return fail(code, failures.map((f) => f.message).join('\n'));
-  }
-  for (const failure of failures) log(`Gloss: could not import a chosen file: ${failure.message}`);
-  return ok(imported);
+  return ok(outcome);
 }
 
 /** Validates an export, asks where to save it and writes it there; ok(null) when cancelled. */
@@ -148,7 +167,7 @@ export function registerIpc(
   services: IpcServices,
   options: IpcOptions,
 ): void {
-  const log = options.log ?? ((message: string) => console.error(message));
+  const offers = new TextOffers();
   const trusted = (event: InvokeEventLike): boolean =>
     isTrustedSender(event.senderFrame?.url, options.appUrl);
 
@@ -159,9 +178,16 @@ export function registerIpc(
   }
   ipcMain.handle(DESKTOP_CHANNELS.openFilesDialog, (event) =>
     trusted(event)
-      ? safely(() => openFilesWithDialog(services, options.dialog, log))
+      ? safely(() => openFilesWithDialog(services, options.dialog, offers))
       : unauthorized(),
   );
+  ipcMain.handle(DESKTOP_CHANNELS.openAsText, async (event, token) => {
+    if (!trusted(event)) return unauthorized();
+    const path = offers.take(token);
+    if (path === undefined)
+      return fail('not-found', 'That file is no longer waiting to be opened; open it again.');
+    return safely(() => services.importPath(path, true));
+  });
   ipcMain.handle(DESKTOP_CHANNELS.saveFile, (event, payload) =>
     trusted(event) ? safely(() => saveFileWithDialog(payload, options.dialog)) : unauthorized(),
   );

@@ -32,6 +32,7 @@ describe('buildApi', () => {
     expect(Object.keys(api).sort()).toEqual([...SERVICE_METHODS, 'desktop'].sort());
     expect(Object.keys(api.desktop).sort()).toEqual([
       'onMenuCommand',
+      'openAsText',
       'openFilesDialog',
       'saveFile',
     ]);

@@ -15,6 +15,12 @@ export const PRELOAD_METHODS = [
   'getWorkspace',
   'openDocument',
   'importFile',
+  'importProgress',
+  'renameDocument',
+  'removeDocument',
+  'checkSource',
+  'updateFromDisk',
+  'reattachAnnotation',
   'importSamples',
   'createAnnotation',
   'updateAnnotation',
@@ -54,6 +60,7 @@ export function buildApi(invoke: Invoke, subscribe: Subscribe): PreloadApi {
   const desktop: DesktopBridge = {
     openFilesDialog: () => call(DESKTOP_CHANNELS.openFilesDialog),
     saveFile: (file) => call(DESKTOP_CHANNELS.saveFile, file),
+    openAsText: (token) => call(DESKTOP_CHANNELS.openAsText, token),
     onMenuCommand: (listener) =>
       subscribe(DESKTOP_CHANNELS.menuCommand, (command) => {
         // Only known commands reach the page, whatever arrives on the channel.

@@ -17,14 +17,24 @@ describe('import-source', () => {
   });
 
   it('knows the supported extensions, in any case', () => {
-    for (const n of ['a.txt', 'a.TXT', 'a.md', 'a.Markdown', 'a.text'])
+    for (const n of [
+      'a.txt',
+      'a.TXT',
+      'a.md',
+      'a.Markdown',
+      'a.text',
+      'a.pdf',
+      'a.docx',
+      'a.HTM',
+      'a.html',
+    ])
       expect(isSupportedName(n), n).toBe(true);
-    for (const n of ['a.pdf', 'a.docx', 'README', '.txt', 'a.txt.gz'])
+    for (const n of ['a.doc', 'README', '.txt', 'a.txt.gz', 'a.rtf'])
       expect(isSupportedName(n), n).toBe(false);
   });
 
-  it('hashes the raw bytes and the canonical text separately', () => {
-    const prepared = prepareImport('a.txt', new TextEncoder().encode('x\r\n'), 100);
+  it('hashes the raw bytes and the canonical text separately', async () => {
+    const prepared = await prepareImport('a.txt', new TextEncoder().encode('x\r\n'), 100);
     expect(prepared.ok && prepared.value.text).toBe('x\n');
     expect(prepared.ok && prepared.value.rawHash !== prepared.value.textHash).toBe(true);
     expect(prepared.ok && 'sourcePath' in prepared.value).toBe(false);

@@ -1,14 +1,16 @@
 import { constants } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
-import { toCanonicalText } from '../core/canonical-text';
 import type { DocumentFormat } from '../core/model';
+import type { DocumentMetadata } from '../core/structure';
+import type { Layout } from '../shared/api';
 import type { AppError, Result } from '../core/result';
 import { err, ok } from '../core/result';
 import { isErrno } from './fs-errors';
 import { sha256Hex } from './hash';
+import { convertDocument } from './loaders';
 
-/** A file turned into canonical text, ready to be added to a workspace. */
+/** A file turned into canonical text and layout, ready to be added to a workspace. */
 export interface PreparedImport {
   sourceName: string;
   sourcePath?: string;
@@ -16,6 +18,14 @@ export interface PreparedImport {
   rawHash: string;
   text: string;
   textHash: string;
+  layout: Layout;
+  metadata: DocumentMetadata;
+}
+
+/** Options of one import: progress for long files, and plain text for unknown kinds. */
+export interface ImportOptions {
+  asText?: boolean;
+  onProgress?: (done: number, total: number) => void;
 }
 
 const FORMATS: Record<string, DocumentFormat> = {
@@ -23,6 +33,11 @@ const FORMATS: Record<string, DocumentFormat> = {
   '.text': 'text',
   '.md': 'markdown',
   '.markdown': 'markdown',
+  '.html': 'html',
+  '.htm': 'html',
+  '.xhtml': 'html',
+  '.docx': 'docx',
+  '.pdf': 'pdf',
 };
 
 /** The file name part of a path or of a name a browser sent (which may carry either slash). */
@@ -46,38 +61,46 @@ export function formatSize(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
 }
 
-function formatFor(name: string): Result<DocumentFormat> {
+/** Refuses a file of an unknown kind, offering to open it as plain text instead. */
+function checkKind(name: string, asText: boolean): Result<void> {
+  if (asText || isSupportedName(name)) return ok(undefined);
   const ext = extname(name).toLowerCase();
-  const format = FORMATS[ext];
-  if (format) return ok(format);
-  return cannotOpen(
-    name,
-    ext
-      ? `${ext} files are not supported yet (use .txt or .md)`
-      : 'files without an extension are not supported yet (use .txt or .md)',
-  );
+  const kind = ext
+    ? `${ext} files are not a kind Gloss knows`
+    : 'it has no extension, so Gloss cannot tell its kind';
+  return err({
+    code: 'unsupported-format',
+    message: `"${name}" cannot be opened: ${kind} (it opens .txt, .md, .html, .docx and .pdf). It can still be opened as plain text if it is text.`,
+  });
 }
 
-/** Checks a file's name, size and encoding and makes its canonical text. */
-export function prepareImport(
+/** Checks a file's name and size, converts it, and makes its canonical text and layout. */
+export async function prepareImport(
   name: string,
   bytes: Uint8Array,
   maxBytes: number,
   sourcePath?: string,
-): Result<PreparedImport> {
+  options: ImportOptions = {},
+): Promise<Result<PreparedImport>> {
   const sourceName = fileNameOf(name);
-  const format = formatFor(sourceName);
-  if (!format.ok) return format;
+  const kind = checkKind(sourceName, options.asText ?? false);
+  if (!kind.ok) return kind;
   if (bytes.byteLength > maxBytes) return tooLarge(sourceName, bytes.byteLength, maxBytes);
-  const text = toCanonicalText(bytes);
-  if (!text.ok) return cannotOpen(sourceName, text.error.message);
+  const converted = await convertDocument(sourceName, bytes, {
+    ...(options.asText ? { asText: true } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  if (!converted.ok) return cannotOpen(sourceName, converted.error.message);
+  const { text, blocks, marks, pages, metadata } = converted.value.document;
   return ok({
     sourceName,
     ...(sourcePath === undefined ? {} : { sourcePath }),
-    format: format.value,
+    format: converted.value.format,
     rawHash: sha256Hex(bytes),
-    text: text.value,
-    textHash: sha256Hex(text.value),
+    text,
+    textHash: sha256Hex(text),
+    layout: pages ? { blocks, marks, pages } : { blocks, marks },
+    metadata,
   });
 }
 
@@ -102,6 +125,7 @@ function tooLarge(
 export async function readImportPath(
   path: string,
   maxBytes: number,
+  asText = false,
 ): Promise<Result<{ name: string; path: string; bytes: Uint8Array }>> {
   const absolute = resolve(path);
   const name = basename(absolute) || absolute;
@@ -111,6 +135,8 @@ export async function readImportPath(
   } catch (error) {
     if (isErrno(error, 'ENOENT', 'ENOTDIR'))
       return cannotOpen(name, `there is no file at ${absolute}`);
+    if (isErrno(error, 'ELOOP'))
+      return cannotOpen(name, 'it is a symbolic link that leads round in a loop');
     if (isErrno(error, 'EACCES', 'EPERM'))
       return cannotOpen(name, 'Gloss is not allowed to read it');
     throw error;
@@ -118,8 +144,8 @@ export async function readImportPath(
   if (info.isDirectory()) return cannotOpen(name, 'it is a folder, not a file');
   if (!info.isFile())
     return cannotOpen(name, 'it is not a regular file (it is a pipe, socket or device)');
-  const format = formatFor(name);
-  if (!format.ok) return format;
+  const kind = checkKind(name, asText);
+  if (!kind.ok) return kind;
   if (info.size > maxBytes) return tooLarge(name, info.size, maxBytes);
   return readBounded(absolute, name, maxBytes);
 }

@@ -55,6 +55,7 @@ describe('the workspace', () => {
       documents: [],
       history: { canUndo: false, canRedo: false },
       openOnStart: null,
+      startupProblems: [],
     });
     // Nothing is written until something changes.
     expect(await readdir(ws)).toEqual([]);
@@ -150,7 +151,7 @@ describe('importing', () => {
       expect(result.ok).toBe(false);
       expect(unwrap(await s.getWorkspace()).documents).toEqual([]);
       if (result.ok) throw new Error('unreachable');
-      expect(result.error.code).toBe('bad-file');
+      expect(['bad-file', 'unsupported-format']).toContain(result.error.code);
       return result.error.message;
     }
 
@@ -223,15 +224,23 @@ describe('importing', () => {
     });
 
     it('an unsupported extension, or none', async () => {
-      await writeFile(join(files, 'paper.pdf'), '%PDF-1.7');
-      expect(await refusal(join(files, 'paper.pdf'))).toBe(
-        '"paper.pdf" cannot be opened: .pdf files are not supported yet (use .txt or .md).',
+      await writeFile(join(files, 'paper.rtf'), '{\\rtf1 hello}');
+      expect(await refusal(join(files, 'paper.rtf'))).toBe(
+        '"paper.rtf" cannot be opened: .rtf files are not a kind Gloss knows (it opens .txt, .md, .html, .docx and .pdf). It can still be opened as plain text if it is text.',
       );
       await writeFile(join(files, 'README'), 'text');
       await services?.close();
       expect(await refusal(join(files, 'README'))).toBe(
-        '"README" cannot be opened: files without an extension are not supported yet (use .txt or .md).',
+        '"README" cannot be opened: it has no extension, so Gloss cannot tell its kind (it opens .txt, .md, .html, .docx and .pdf). It can still be opened as plain text if it is text.',
       );
+      // …and it opens as plain text when the user says so.
+      const s = await open();
+      const asText = await s.importFile({
+        name: 'paper.rtf',
+        bytes: utf8('{\\rtf1 hello}'),
+        asText: true,
+      });
+      expect(asText.ok && asText.value.document.format).toBe('text');
     });
   });
 

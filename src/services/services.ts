@@ -15,6 +15,7 @@ import { createSelectors } from '../core/selectors';
 import type {
   ExportFile,
   GlossServices,
+  ImportProgress,
   ImportResult,
   Mutation,
   OpenedDocument,
@@ -24,6 +25,7 @@ import type { AnnotationSet } from './annotation-set';
 import { isErrno, plainReason } from './fs-errors';
 import type { PreparedImport } from './import-source';
 import { isSupportedName, prepareImport, readImportPath } from './import-source';
+import { documentOperations } from './document-operations';
 import { Serial } from './serial';
 import { ServiceError, toAppError } from './service-error';
 import { INDEX_FILE, WorkspaceStore } from './workspace-store';
@@ -39,10 +41,12 @@ export interface ServicesOptions {
 }
 
 export interface AppServices extends GlossServices {
-  /** Imports a file from disk by path (command line, native dialog). */
-  importPath(path: string): Promise<Result<ImportResult>>;
+  /** Imports a file from disk by path (command line, native dialog); asText for unknown kinds. */
+  importPath(path: string, asText?: boolean): Promise<Result<ImportResult>>;
   /** Marks the document the UI should open first (first file given on the command line). */
   setOpenOnStart(documentId: string): void;
+  /** Keeps a problem met at start (a bad file on the command line) for the UI to show. */
+  noteStartupProblem(message: string): void;
   /** Resolves once every accepted change is on disk. */
   flush(): Promise<void>;
   /** Flushes and releases the workspace. */
@@ -60,6 +64,19 @@ export async function openServices(options: ServicesOptions): Promise<AppService
   const serial = new Serial();
   const running = new Set<Promise<unknown>>();
   let openOnStart: string | null = null;
+  const startupProblems: string[] = [];
+  let progress: ImportProgress = null;
+
+  /** Reads and converts a document's source file again, as it is on disk now. */
+  async function readSource(meta: DocumentMeta): Promise<Result<PreparedImport>> {
+    if (!meta.sourcePath)
+      return fail('not-found', `Gloss does not know where "${meta.title}" came from.`);
+    const read = await readImportPath(meta.sourcePath, maxImportBytes, meta.format === 'text');
+    if (!read.ok) return read;
+    return prepareImport(read.value.name, read.value.bytes, maxImportBytes, read.value.path, {
+      asText: meta.format === 'text',
+    });
+  }
   let closing = false;
 
   /** Runs a service body, turning anything thrown into a failed Result. */
@@ -160,6 +177,7 @@ export async function openServices(options: ServicesOptions): Promise<AppService
     if (known) return ok({ document: { ...known }, existed: true });
     store.assertWritable();
     await store.texts.write(prepared.textHash, prepared.text);
+    await store.layouts.write(prepared.textHash, prepared.layout);
     const added = await serial.run(async () => {
       store.assertWritable();
       // Another import of the same text may have finished while this one wrote the file.
@@ -167,7 +185,8 @@ export async function openServices(options: ServicesOptions): Promise<AppService
       if (existing) return { meta: existing, saved: null };
       const meta: DocumentMeta = {
         id: newId(),
-        title: titleFor(prepared.text, prepared.sourceName),
+        title:
+          (prepared.metadata.title ?? '').trim() || titleFor(prepared.text, prepared.sourceName),
         format: prepared.format,
         sourceName: prepared.sourceName,
         ...(prepared.sourcePath === undefined ? {} : { sourcePath: prepared.sourcePath }),
@@ -175,6 +194,7 @@ export async function openServices(options: ServicesOptions): Promise<AppService
         textHash: prepared.textHash,
         length: prepared.text.length,
         added: now().toISOString(),
+        ...(Object.keys(prepared.metadata).length ? { metadata: prepared.metadata } : {}),
       };
       const parsed = DocumentMetaSchema.safeParse(meta);
       if (!parsed.success) {
@@ -198,18 +218,48 @@ export async function openServices(options: ServicesOptions): Promise<AppService
     return ok({ document: { ...added.meta }, existed: false });
   }
 
-  async function importFromPath(path: string, keepPath: boolean): Promise<Result<ImportResult>> {
+  /** Converts a file with its progress shown, then adds it. */
+  async function importBytes(
+    name: string,
+    bytes: Uint8Array,
+    sourcePath: string | undefined,
+    asText: boolean,
+  ): Promise<Result<ImportResult>> {
+    progress = { name, done: 0, total: 0, unit: '' };
+    try {
+      const prepared = await prepareImport(name, bytes, maxImportBytes, sourcePath, {
+        asText,
+        onProgress: (done, total) => (progress = { name, done, total, unit: 'pages' }),
+      });
+      if (!prepared.ok) return prepared;
+      return await addDocument(prepared.value);
+    } finally {
+      progress = null;
+    }
+  }
+
+  async function importFromPath(
+    path: string,
+    keepPath: boolean,
+    asText = false,
+  ): Promise<Result<ImportResult>> {
     store.assertWritable();
-    const read = await readImportPath(path, maxImportBytes);
+    const read = await readImportPath(path, maxImportBytes, asText);
     if (!read.ok) return read;
-    const prepared = prepareImport(
+    return importBytes(
       read.value.name,
       read.value.bytes,
-      maxImportBytes,
       keepPath ? read.value.path : undefined,
+      asText,
     );
-    if (!prepared.ok) return prepared;
-    return addDocument(prepared.value);
+  }
+
+  /** Reads a document's text and layout together. */
+  async function opened(meta: DocumentMeta): Promise<OpenedDocument> {
+    const text = await store.texts.read(meta);
+    const layout = await store.layouts.read(meta, text);
+    const set = await store.annotations(meta);
+    return { document: copyMeta(meta), text, layout, annotations: sortedCopies(set.list()) };
   }
 
   const services: AppServices = {
@@ -223,28 +273,25 @@ export async function openServices(options: ServicesOptions): Promise<AppService
           documents: store.index.documents.map((d) => ({ ...d })),
           history: history.state(),
           openOnStart,
+          startupProblems: [...startupProblems],
         }),
       ),
 
     // Requests are unpacked inside run(), so even a malformed direct call cannot throw.
     openDocument: (request: RequestOf<'openDocument'>) =>
       run('open the document', async (): Promise<Result<OpenedDocument>> => {
-        const meta = documentOrThrow(request.documentId);
-        const text = await store.texts.read(meta);
-        const set = await store.annotations(meta);
-        return ok({ document: { ...meta }, text, annotations: sortedCopies(set.list()) });
+        return ok(await opened(documentOrThrow(request.documentId)));
       }),
 
     importFile: (request: RequestOf<'importFile'>) =>
       run('import the file', async () => {
-        const { name, bytes } = request;
+        const { name, bytes, asText } = request;
         store.assertWritable();
-        const prepared = prepareImport(name, bytes, maxImportBytes);
-        if (!prepared.ok) return prepared;
-        return addDocument(prepared.value);
+        return importBytes(name, bytes, undefined, asText ?? false);
       }),
 
-    importPath: (path: string) => run(`import ${String(path)}`, () => importFromPath(path, true)),
+    importPath: (path: string, asText = false) =>
+      run(`import ${String(path)}`, () => importFromPath(path, true, asText)),
 
     importSamples: () =>
       run('import the sample documents', async () => {
@@ -362,6 +409,26 @@ export async function openServices(options: ServicesOptions): Promise<AppService
       openOnStart = documentId;
     },
 
+    noteStartupProblem(message: string): void {
+      startupProblems.push(message);
+    },
+
+    importProgress: () =>
+      run('read the import progress', async () => ok(progress ? { ...progress } : null)),
+
+    ...documentOperations({
+      run,
+      serial,
+      store,
+      history,
+      now,
+      documentOrThrow,
+      opened,
+      readSource,
+      copyMeta,
+      change,
+    }),
+
     async flush(): Promise<void> {
       await Promise.allSettled([...running]);
       await store.flush();
@@ -383,6 +450,10 @@ function applyStep(set: AnnotationSet, step: AnnotationStep): Mutation['changes'
   if (step.after) set.put(step.after);
   else set.remove(id);
   return { documentId: step.documentId, id, annotation: step.after ? copy(step.after) : null };
+}
+
+function copyMeta(meta: DocumentMeta): DocumentMeta {
+  return structuredClone(meta);
 }
 
 function copy(annotation: Annotation): Annotation {

@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { Low } from 'lowdb';
 import type { AnnotationFile, DocumentMeta, WorkspaceIndex } from '../core/model';
@@ -9,9 +10,10 @@ import {
 } from '../core/model';
 import { BUILT_IN_TAGS } from '../core/tags';
 import { AnnotationSet } from './annotation-set';
+import { DocumentLayouts } from './document-layouts';
 import { DocumentTexts } from './document-texts';
 import { CorruptFileError, DurableJsonFile, NewerFormatError } from './durable-json-file';
-import { ensureFolder } from './durable-write';
+import { ensureFolder, writeFileDurably } from './durable-write';
 import { plainReason } from './fs-errors';
 import { findSetAside, moveAside } from './quarantine';
 import { ServiceError } from './service-error';
@@ -29,6 +31,7 @@ const READ_ONLY_UNTIL = 'Gloss is read-only until you restore it from a backup o
  */
 export class WorkspaceStore {
   readonly texts: DocumentTexts;
+  readonly layouts: DocumentLayouts;
   private readonly annotationSets = new Map<string, Promise<AnnotationSet>>();
   private readonly indexQueue: WriteQueue;
   private problemText: string | null = null;
@@ -39,6 +42,7 @@ export class WorkspaceStore {
     private readonly now: () => Date,
   ) {
     this.texts = new DocumentTexts(join(dir, 'documents'), now);
+    this.layouts = new DocumentLayouts(join(dir, 'documents'));
     this.indexQueue = new WriteQueue(() => db.write());
   }
 
@@ -142,6 +146,43 @@ export class WorkspaceStore {
   addDocument(meta: DocumentMeta): void {
     this.assertWritable();
     this.db.data.documents.push(meta);
+  }
+
+  /** Replaces a document's metadata in memory (same id); call saveIndex to persist. */
+  replaceDocument(meta: DocumentMeta): void {
+    this.assertWritable();
+    const list = this.db.data.documents;
+    const at = list.findIndex((d) => d.id === meta.id);
+    if (at === -1)
+      throw new ServiceError('not-found', `There is no document ${meta.id} in this workspace.`);
+    list[at] = meta;
+  }
+
+  /**
+   * Takes a document out of the workspace, keeping a recoverable copy of it and its annotations
+   * in trash/<id>-<time>.json (its text stays in documents/). Returns that copy's relative path.
+   */
+  async removeDocument(meta: DocumentMeta): Promise<string> {
+    this.assertWritable();
+    const set = await this.annotations(meta);
+    await set.flush();
+    const stamp = this.now().toISOString().replace(/[:.]/g, '-');
+    const keptAt = join('trash', `${meta.id}-${stamp}.json`);
+    await ensureFolder(join(this.dir, 'trash'));
+    await writeFileDurably(
+      join(this.dir, keptAt),
+      JSON.stringify(
+        { removed: this.now().toISOString(), document: meta, annotations: set.list() },
+        null,
+        2,
+      ),
+    );
+    await rm(set.path, { force: true });
+    this.annotationSets.delete(meta.id);
+    const list = this.db.data.documents;
+    const at = list.findIndex((d) => d.id === meta.id);
+    if (at !== -1) list.splice(at, 1);
+    return keptAt;
   }
 
   /** Resolves once the index as it is now is on disk. */

@@ -3,10 +3,12 @@
 import type { Annotation, DocumentMeta, Tag } from '../core/model';
 import type { HistoryState } from '../core/history';
 import type { Result } from '../core/result';
+import type { Block, Mark, PageSpan } from '../core/structure';
 import type { RequestOf, ServiceMethod } from '../core/api-schema';
 
 export type { Result, AppError } from '../core/result';
 export type { Annotation, DocumentMeta, Tag } from '../core/model';
+export type { Block, Mark, PageSpan, DocumentMetadata } from '../core/structure';
 export type { HistoryState } from '../core/history';
 export type { ServiceMethod, RequestOf } from '../core/api-schema';
 
@@ -23,14 +25,44 @@ export interface WorkspaceState {
   history: HistoryState;
   /** A document to open first (the first file given on the command line). */
   openOnStart: string | null;
+  /** Files given on the command line that could not be opened, one sentence each. */
+  startupProblems: string[];
 }
 
-/** An open document: its canonical text and its annotations in text order. */
+/** How the reader lays out a canonical text: blocks, inline marks and (PDF) pages. */
+export interface Layout {
+  blocks: Block[];
+  marks: Mark[];
+  pages?: PageSpan[];
+}
+
+/** An open document: its canonical text, its layout and its annotations in text order. */
 export interface OpenedDocument {
   document: DocumentMeta;
   text: string;
+  layout: Layout;
   annotations: Annotation[];
 }
+
+/** Whether a document's file on disk still matches what was imported. */
+export interface SourceStatus {
+  /** 'unknown' when Gloss never knew the file's path (a browser upload, a sample). */
+  status: 'unchanged' | 'changed' | 'missing' | 'unknown';
+  path?: string;
+}
+
+/** What an update from disk did to the annotations. */
+export interface UpdateSummary {
+  /** Still at the same place with the same text. */
+  exact: number;
+  /** Found again elsewhere, or with slightly different text. */
+  moved: number;
+  /** Could not be placed: kept and listed as orphans. */
+  orphaned: number;
+}
+
+/** The import under way, for progress display; null when none is. */
+export type ImportProgress = { name: string; done: number; total: number; unit: string } | null;
 
 export interface ImportResult {
   document: DocumentMeta;
@@ -70,6 +102,12 @@ export interface ResponseMap {
   undo: Mutation;
   redo: Mutation;
   exportJson: ExportFile;
+  importProgress: ImportProgress;
+  renameDocument: DocumentMeta;
+  removeDocument: { removed: DocumentMeta; keptAt: string };
+  checkSource: SourceStatus;
+  updateFromDisk: { summary: UpdateSummary; opened: OpenedDocument };
+  reattachAnnotation: Mutation;
 }
 
 export type ResponseOf<M extends ServiceMethod> = ResponseMap[M];
@@ -84,10 +122,20 @@ export type GlossServices = {
 /** Commands the Electron menu sends to the renderer. */
 export type MenuCommand = 'open' | 'export' | 'undo' | 'redo';
 
+/** What the open dialog did: one result per chosen file, and the files it may open as text. */
+export interface DialogImport {
+  /** In the order the files were chosen; empty when the user cancelled. */
+  results: Result<ImportResult>[];
+  /** Files of an unknown kind: open one as plain text with its token (openAsText). */
+  textOffers: { name: string; token: string }[];
+}
+
 /** What only the desktop app adds, exposed by the preload next to the services. */
 export interface DesktopBridge {
   /** Shows the native open dialog and imports the chosen files. */
-  openFilesDialog(): Promise<Result<ImportResult[]>>;
+  openFilesDialog(): Promise<Result<DialogImport>>;
+  /** Opens a file the dialog offered (unknown kind) as plain text. */
+  openAsText(token: string): Promise<Result<ImportResult>>;
   /** Shows the native save dialog and writes the file; null when the user cancelled. */
   saveFile(file: ExportFile): Promise<Result<{ path: string } | null>>;
   /** Subscribes to menu commands; returns the unsubscribe function. */
@@ -102,5 +150,6 @@ export const IPC_PREFIX = 'gloss:';
 export const DESKTOP_CHANNELS = {
   openFilesDialog: 'gloss-desktop:openFilesDialog',
   saveFile: 'gloss-desktop:saveFile',
+  openAsText: 'gloss-desktop:openAsText',
   menuCommand: 'gloss-desktop:menu',
 } as const;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { MAX_IMPORT_BYTES } from '../core/api-schema';
 import { importStartFiles, parseCommandLine } from '../core/command-line';
 import { defaultWorkspaceDir, openServices } from '../services';
 import { createWebHost } from './server';
@@ -20,7 +21,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const commandLine = parseCommandLine(argv);
   if (commandLine.problems.length > 0) {
     for (const problem of commandLine.problems) report(`Gloss: ${problem}`);
-    report('Usage: npm run web -- [--workspace DIR] [--port N] [FILES…]');
+    report('Usage: npm run web -- [--workspace DIR] [--port N] [--max-file-mb N] [FILES…]');
     process.exit(2);
   }
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
@@ -33,7 +34,15 @@ async function main(argv: readonly string[]): Promise<void> {
   const workspaceDir = commandLine.workspace
     ? resolve(commandLine.workspace)
     : defaultWorkspaceDir();
-  const services = await openServices({ workspaceDir, samplesDir: SAMPLES_DIR });
+  const maxImportBytes =
+    commandLine.maxFileMb !== undefined
+      ? Math.round(commandLine.maxFileMb * 1024 * 1024)
+      : undefined;
+  const services = await openServices({
+    workspaceDir,
+    samplesDir: SAMPLES_DIR,
+    ...(maxImportBytes ? { maxImportBytes } : {}),
+  });
   await importStartFiles(
     services,
     commandLine.files.map((f) => resolve(f)),
@@ -46,6 +55,8 @@ async function main(argv: readonly string[]): Promise<void> {
     rendererDir: RENDERER_DIR,
     token,
     port: commandLine.port ?? 0,
+    // Room for the largest file plus the request around it; the services name the file if over.
+    maxBodyBytes: (maxImportBytes ?? MAX_IMPORT_BYTES) + 10 * 1024 * 1024,
   }).catch(async (e: unknown) => {
     // e.g. the port is taken: nothing was served, but the workspace is closed cleanly.
     await services.close();

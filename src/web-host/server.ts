@@ -201,7 +201,10 @@ export async function createWebHost(options: WebHostOptions): Promise<WebHost> {
         sendJson(res, 400, fail('invalid-request', 'The file name was not readable.'));
         return;
       }
-      payload = { name, bytes: new Uint8Array(body.buffer, body.byteOffset, body.byteLength) };
+      const bytes = new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+      // The user agreed to open a file of an unknown kind as plain text.
+      const asText = req.headers['x-open-as-text'] === '1';
+      payload = asText ? { name, bytes, asText } : { name, bytes };
     } else {
       try {
         const parsed: unknown = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));

@@ -17,10 +17,10 @@ export interface GlossClient {
   /** 'desktop' under Electron, 'web' in a browser. */
   kind: 'desktop' | 'web';
   services: GlossServices;
-  /** Imports files the user dropped or picked in a file input. */
-  importFiles(files: readonly File[]): Promise<Result<ImportResult>[]>;
-  /** The native open dialog (desktop only). */
-  openFilesDialog: DesktopBridge['openFilesDialog'] | null;
+  /** Imports a file the user dropped or picked in a file input. */
+  importFile(file: File, asText?: boolean): Promise<Result<ImportResult>>;
+  /** The native dialogs (desktop only). */
+  desktop: Pick<DesktopBridge, 'openFilesDialog' | 'openAsText'> | null;
   /** Hands an exported file to the user: a save dialog on desktop, a download in a browser. */
   deliverFile(file: ExportFile): Promise<Result<{ savedTo: string } | null>>;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
@@ -40,7 +40,13 @@ function httpServices(token: string): GlossServices {
   return {
     getWorkspace: call('getWorkspace'),
     openDocument: call('openDocument'),
-    importFile: (request) => httpUpload(token, request.name, request.bytes),
+    importFile: (request) => httpUpload(token, request.name, request.bytes, request.asText),
+    importProgress: call('importProgress'),
+    renameDocument: call('renameDocument'),
+    removeDocument: call('removeDocument'),
+    checkSource: call('checkSource'),
+    updateFromDisk: call('updateFromDisk'),
+    reattachAnnotation: call('reattachAnnotation'),
     importSamples: call('importSamples'),
     createAnnotation: call('createAnnotation'),
     updateAnnotation: call('updateAnnotation'),
@@ -51,14 +57,11 @@ function httpServices(token: string): GlossServices {
   } as GlossServices;
 }
 
-async function importEach(services: GlossServices, files: readonly File[]) {
-  const results: Result<ImportResult>[] = [];
-  // One at a time: keeps memory flat and the order the user chose.
-  for (const file of files) {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    results.push(await services.importFile({ name: file.name, bytes }));
-  }
-  return results;
+async function importOne(services: GlossServices, file: File, asText = false) {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  return services.importFile(
+    asText ? { name: file.name, bytes, asText } : { name: file.name, bytes },
+  );
 }
 
 function download(file: ExportFile): Result<{ savedTo: string }> {
@@ -82,8 +85,11 @@ export function createClient(): GlossClient {
     return {
       kind: 'desktop',
       services,
-      importFiles: (files) => importEach(services, files),
-      openFilesDialog: () => desktop.openFilesDialog(),
+      importFile: (file, asText) => importOne(services, file, asText),
+      desktop: {
+        openFilesDialog: () => desktop.openFilesDialog(),
+        openAsText: (token) => desktop.openAsText(token),
+      },
       deliverFile: async (file) => {
         const saved = await desktop.saveFile(file);
         if (!saved.ok) return saved;
@@ -96,8 +102,8 @@ export function createClient(): GlossClient {
   return {
     kind: 'web',
     services,
-    importFiles: (files) => importEach(services, files),
-    openFilesDialog: null,
+    importFile: (file, asText) => importOne(services, file, asText),
+    desktop: null,
     deliverFile: async (file) => download(file),
     onMenuCommand: () => () => undefined,
   };

@@ -69,6 +69,7 @@ export async function httpUpload<T>(
   token: string,
   name: string,
   bytes: Uint8Array,
+  asText = false,
 ): Promise<Result<T>> {
   try {
     const response = await fetch('/api/importFile', {
@@ -77,6 +78,7 @@ export async function httpUpload<T>(
         'Content-Type': 'application/octet-stream',
         'X-Gloss-Token': token,
         'X-File-Name': encodeURIComponent(name),
+        ...(asText ? { 'X-Open-As-Text': '1' } : {}),
       },
       body: bytes as BodyInit,
     });

@@ -7,6 +7,7 @@ interface AnnotationDetailsProps {
   readOnly: boolean;
   onUpdate(id: string, patch: { tag?: string; note?: string }): void;
   onDelete(id: string): void;
+  onReattach(id: string): void;
 }
 
 // Notes save after a pause in typing (one undo step per pause), and at once on leaving the box.
@@ -19,6 +20,7 @@ export function AnnotationDetails({
   readOnly,
   onUpdate,
   onDelete,
+  onReattach,
 }: AnnotationDetailsProps) {
   const [draft, setDraft] = useState(annotation.note);
   // Refs, not state: the save runs from timers and unmount, and must see the latest values.
@@ -56,6 +58,19 @@ export function AnnotationDetails({
     <section className="details" aria-labelledby="details-heading">
       <h3 id="details-heading">Selected annotation</h3>
       <blockquote className="details-quote">{annotation.quote}</blockquote>
+      {annotation.orphan && (
+        <div className="orphan-note">
+          <p>This passage was not found in the updated text. Select where it belongs now:</p>
+          <button
+            type="button"
+            disabled={readOnly}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => onReattach(annotation.id)}
+          >
+            Re-attach to selection
+          </button>
+        </div>
+      )}
       <label htmlFor="annotation-tag">Tag</label>
       <select
         id="annotation-tag"

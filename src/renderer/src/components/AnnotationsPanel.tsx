@@ -1,4 +1,4 @@
-import type { Annotation, Tag } from '../../../shared/api';
+import type { Annotation, PageSpan, Tag } from '../../../shared/api';
 import { AnnotationDetails } from './AnnotationDetails';
 
 interface AnnotationsPanelProps {
@@ -6,20 +6,47 @@ interface AnnotationsPanelProps {
   tags: readonly Tag[];
   selectedId: string | null;
   readOnly: boolean;
+  /** PDF pages, to say which page each annotation is on. */
+  pages?: readonly PageSpan[] | undefined;
   onSelect(id: string): void;
+  onReattach(id: string): void;
   onUpdate(id: string, patch: { tag?: string; note?: string }): void;
   onDelete(id: string): void;
 }
 
 /** Every annotation of the open document in text order, and the selected one's details. */
 export function AnnotationsPanel(props: AnnotationsPanelProps) {
-  const { annotations, tags, selectedId } = props;
+  const { annotations, tags, selectedId, pages } = props;
   const tagById = new Map(tags.map((t) => [t.id, t]));
   const selected = annotations.find((a) => a.id === selectedId) ?? null;
+  const placed = annotations.filter((a) => !a.orphan);
+  const orphans = annotations.filter((a) => a.orphan);
+  const row = (a: Annotation) => {
+    const tag = tagById.get(a.tag);
+    const page = a.orphan ? undefined : pageOf(pages, a.start);
+    return (
+      <li key={a.id}>
+        <button
+          type="button"
+          className="annotation-row"
+          aria-current={a.id === selectedId ? 'true' : undefined}
+          onClick={() => props.onSelect(a.id)}
+          style={{ '--tag-color': tag?.color ?? '#868e96' } as React.CSSProperties}
+        >
+          <span className="row-head">
+            <span className="tag-chip">{tag?.name ?? a.tag}</span>
+            {page !== undefined && <span className="page-chip">p. {page}</span>}
+          </span>
+          <span className="annotation-quote">{a.quote}</span>
+          {a.note && <span className="annotation-note">{a.note}</span>}
+        </button>
+      </li>
+    );
+  };
   return (
     <aside className="pane annotations" aria-labelledby="annotations-heading">
       <h2 id="annotations-heading" className="pane-heading">
-        Annotations <span className="count">{annotations.length || ''}</span>
+        Annotations <span className="count">{placed.length || ''}</span>
       </h2>
       {annotations.length === 0 ? (
         <div className="empty">
@@ -35,25 +62,22 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
         </div>
       ) : (
         <ul aria-label="Annotations" className="annotation-list">
-          {annotations.map((a) => {
-            const tag = tagById.get(a.tag);
-            return (
-              <li key={a.id}>
-                <button
-                  type="button"
-                  className="annotation-row"
-                  aria-current={a.id === selectedId ? 'true' : undefined}
-                  onClick={() => props.onSelect(a.id)}
-                  style={{ '--tag-color': tag?.color ?? '#868e96' } as React.CSSProperties}
-                >
-                  <span className="tag-chip">{tag?.name ?? a.tag}</span>
-                  <span className="annotation-quote">{a.quote}</span>
-                  {a.note && <span className="annotation-note">{a.note}</span>}
-                </button>
-              </li>
-            );
-          })}
+          {placed.map(row)}
         </ul>
+      )}
+      {orphans.length > 0 && (
+        <section className="orphans" aria-labelledby="orphans-heading">
+          <h2 id="orphans-heading" className="pane-heading">
+            Orphaned <span className="count">{orphans.length}</span>
+          </h2>
+          <p className="orphans-hint">
+            Their text changed or vanished when the document was updated. Select a passage and
+            re-attach, or delete them.
+          </p>
+          <ul aria-label="Orphaned annotations" className="annotation-list">
+            {orphans.map(row)}
+          </ul>
+        </section>
       )}
       {selected && (
         <AnnotationDetails
@@ -63,8 +87,15 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
           readOnly={props.readOnly}
           onUpdate={props.onUpdate}
           onDelete={props.onDelete}
+          onReattach={props.onReattach}
         />
       )}
     </aside>
   );
+}
+
+/** The PDF page an offset lies on. */
+function pageOf(pages: readonly PageSpan[] | undefined, offset: number): number | undefined {
+  if (!pages) return undefined;
+  return pages.find((p) => p.start <= offset && offset < p.end)?.page;
 }

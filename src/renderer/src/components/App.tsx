@@ -4,6 +4,8 @@ import { isTextField, keyCommand } from '../keyboard';
 import { highlightStyles } from '../reader/highlight-painter';
 import { useGloss } from '../state/use-gloss';
 import { AnnotationsPanel } from './AnnotationsPanel';
+import { ConfirmDialog } from './ConfirmDialog';
+import { DocumentHeader } from './DocumentHeader';
 import { ErrorAlert } from './ErrorAlert';
 import { Library } from './Library';
 import type { ReaderHandle } from './Reader';
@@ -11,7 +13,10 @@ import { Reader } from './Reader';
 import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
 
-const ACCEPTED = '.txt,.md,.markdown,.text,text/plain,text/markdown';
+const ACCEPTED =
+  '.txt,.md,.markdown,.text,.html,.htm,.xhtml,.docx,.pdf,text/plain,text/markdown,text/html,application/pdf';
+// How often the open document's file is compared with the disk (also on window focus).
+const SOURCE_CHECK_MS = 4000;
 
 /** The three panes — library, reader, annotations — under the toolbar. */
 export function App({ client }: { client: GlossClient }) {
@@ -19,6 +24,7 @@ export function App({ client }: { client: GlossClient }) {
   const reader = useRef<ReaderHandle>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
+  const [confirmRemove, setConfirmRemove] = useState(false);
   const { workspace, open, selectedId } = state;
   const tags = useMemo(() => workspace?.tags ?? [], [workspace]);
   const readOnly = workspace?.readOnly ?? false;
@@ -27,10 +33,46 @@ export function App({ client }: { client: GlossClient }) {
     void commands.load();
   }, [commands]);
 
+  // Problems with files given on the command line are shown, not just printed to a terminal.
+  const startupProblems = workspace?.startupProblems.join(' ');
+  useEffect(() => {
+    if (startupProblems) commands.fail(startupProblems);
+  }, [commands, startupProblems]);
+
   const openFiles = useCallback(() => {
-    if (client.openFilesDialog) void commands.openDialog();
+    if (client.desktop) void commands.openDialog();
     else fileInput.current?.click();
   }, [client, commands]);
+
+  // Notice when the open document's file changes on disk.
+  const openId = open?.document.id;
+  const watched = !!open?.document.sourcePath;
+  useEffect(() => {
+    if (!openId || !watched) return;
+    void commands.checkSource();
+    const timer = setInterval(() => void commands.checkSource(), SOURCE_CHECK_MS);
+    const onFocus = () => void commands.checkSource();
+    window.addEventListener('focus', onFocus);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('focus', onFocus);
+    };
+  }, [commands, openId, watched]);
+
+  const reattach = useCallback(
+    (id: string) => {
+      const span = reader.current?.selectionSpan();
+      if (!span) {
+        commands.fail('Select the passage in the text first, then press Re-attach.');
+        return;
+      }
+      reader.current?.clearSelection();
+      void commands.reattach(id, span);
+    },
+    [commands],
+  );
+
+  const words = useMemo(() => (open ? open.text.split(/\s+/).filter(Boolean).length : 0), [open]);
 
   const tagSelection = useCallback(
     (tagId: string) => {
@@ -170,16 +212,38 @@ export function App({ client }: { client: GlossClient }) {
           onAddSamples={() => void commands.importSamples()}
         />
         <section className="pane reader-pane" aria-label="Document">
-          {state.error && <ErrorAlert message={state.error} onDismiss={commands.dismissError} />}
-          {open ? (
-            <Reader
-              key={open.document.id}
-              opened={open}
-              tags={tags}
-              selectedId={selectedId}
-              onSelectAnnotation={commands.select}
-              handle={reader}
+          {state.error && (
+            <ErrorAlert
+              message={state.error}
+              onDismiss={commands.dismissError}
+              action={
+                state.offerAsText.length
+                  ? { label: 'Open as plain text', run: () => void commands.openAsText() }
+                  : undefined
+              }
             />
+          )}
+          {open ? (
+            <article className="reader" aria-label="Reader">
+              <DocumentHeader
+                document={open.document}
+                words={words}
+                showTitle={!open.text.startsWith(open.document.title)}
+                source={state.source}
+                readOnly={readOnly}
+                onRename={(title) => void commands.renameDocument(open.document.id, title)}
+                onRemove={() => setConfirmRemove(true)}
+                onUpdateFromDisk={() => void commands.updateFromDisk()}
+              />
+              <Reader
+                key={open.document.id}
+                opened={open}
+                tags={tags}
+                selectedId={selectedId}
+                onSelectAnnotation={commands.select}
+                handle={reader}
+              />
+            </article>
           ) : (
             !state.loading && (
               <div className="empty reader-empty">
@@ -199,7 +263,9 @@ export function App({ client }: { client: GlossClient }) {
             tags={tags}
             selectedId={selectedId}
             readOnly={readOnly}
+            pages={open.layout.pages}
             onSelect={selectAnnotation}
+            onReattach={reattach}
             onUpdate={(id, patch) => void commands.update(id, patch)}
             onDelete={(id) => void commands.remove(id)}
           />
@@ -212,7 +278,20 @@ export function App({ client }: { client: GlossClient }) {
         readOnly={readOnly}
         workspacePath={workspace?.path ?? null}
         notice={state.notice}
+        importing={state.importing}
       />
+      {confirmRemove && open && (
+        <ConfirmDialog
+          title="Remove document?"
+          message={`“${open.document.title}” and its ${plural(open.annotations.length, 'annotation')} will leave this workspace. A copy is kept in the workspace's trash folder.`}
+          confirmLabel="Remove"
+          onCancel={() => setConfirmRemove(false)}
+          onConfirm={() => {
+            setConfirmRemove(false);
+            void commands.removeDocument(open.document.id);
+          }}
+        />
+      )}
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
           Drop files to open them
@@ -220,4 +299,9 @@ export function App({ client }: { client: GlossClient }) {
       )}
     </div>
   );
+}
+
+/** "1 annotation", "3 annotations". */
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

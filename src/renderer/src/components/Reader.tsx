@@ -1,8 +1,8 @@
-import { useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef } from 'react';
+import { Fragment, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef } from 'react';
 import type { Ref } from 'react';
-import type { OpenedDocument, Tag } from '../../../shared/api';
+import type { Block, Mark, OpenedDocument, Tag } from '../../../shared/api';
 import type { Span } from '../state/use-gloss';
-import { splitBlocks } from '../reader/blocks';
+import { BlockView } from '../reader/block-view';
 import { clearPainted, paintAnnotations } from '../reader/highlight-painter';
 import { TextIndex } from '../reader/text-index';
 
@@ -23,12 +23,14 @@ interface ReaderProps {
   handle: Ref<ReaderHandle>;
 }
 
-/** The document text, with annotations painted over it as CSS highlights. */
+/** The document's text, laid out by block, with annotations painted over it as CSS highlights. */
 export function Reader({ opened, tags, selectedId, onSelectAnnotation, handle }: ReaderProps) {
-  const { document: doc, text, annotations } = opened;
+  const { text, layout, annotations } = opened;
   const containerRef = useRef<HTMLDivElement>(null);
   const indexRef = useRef<TextIndex | null>(null);
-  const blocks = useMemo(() => splitBlocks(text, doc.format === 'markdown'), [text, doc.format]);
+  const blocks = layout.blocks;
+  const marksByBlock = useMemo(() => groupMarks(layout.blocks, layout.marks), [layout]);
+  const pageStarts = useMemo(() => firstBlockOfEachPage(layout.blocks), [layout]);
 
   useLayoutEffect(() => {
     if (containerRef.current) indexRef.current = TextIndex.fromContainer(containerRef.current);
@@ -59,9 +61,9 @@ export function Reader({ opened, tags, selectedId, onSelectAnnotation, handle }:
         window.getSelection()?.removeAllRanges();
       },
       reveal(annotationId) {
-        const a = annotations.find((x) => x.id === annotationId);
+        const a = annotations.find((x) => x.id === annotationId && !x.orphan);
         const block = a ? indexRef.current?.blockAt(a.start) : undefined;
-        block?.element.scrollIntoView({ block: 'center', behavior: 'instant' });
+        block?.scrollIntoView({ block: 'center', behavior: 'instant' });
       },
     }),
     [annotations],
@@ -77,42 +79,68 @@ export function Reader({ opened, tags, selectedId, onSelectAnnotation, handle }:
     const offset = index.offsetOf(caret.offsetNode, caret.offset);
     if (offset === null) return;
     const hit = annotations
-      .filter((a) => a.start <= offset && offset < a.end)
+      .filter((a) => !a.orphan && a.start <= offset && offset < a.end)
       .sort((a, b) => a.end - a.start - (b.end - b.start))[0];
     onSelectAnnotation(hit ? hit.id : null);
   };
 
-  const words = useMemo(() => text.split(/\s+/).filter(Boolean).length, [text]);
-
   return (
-    <article className="reader" aria-label="Reader">
-      <header className="reader-meta">
-        <span className="reader-source" title={doc.sourcePath ?? doc.sourceName}>
-          {doc.sourceName}
-        </span>
-        <span>{words.toLocaleString()} words</span>
-        <span>added {new Date(doc.added).toLocaleDateString()}</span>
-      </header>
-      <div
-        className="reader-text"
-        ref={containerRef}
-        onClick={onClick}
-        lang="und"
-        aria-label="Document text"
-        role="document"
-      >
-        {blocks.map((b) =>
-          b.kind === 'heading' ? (
-            <h2 key={b.start} data-start={b.start} dir="auto">
-              {text.slice(b.start, b.end)}
-            </h2>
-          ) : (
-            <p key={b.start} data-start={b.start} dir="auto">
-              {text.slice(b.start, b.end)}
-            </p>
-          ),
-        )}
-      </div>
-    </article>
+    <div
+      className="reader-text"
+      ref={containerRef}
+      onClick={onClick}
+      aria-label="Document text"
+      role="document"
+    >
+      {blocks.map((b, i) => (
+        <Fragment key={b.start}>
+          {pageStarts.has(i) && (
+            <div className="page-label" aria-hidden="true">
+              Page {b.page}
+            </div>
+          )}
+          <BlockView
+            text={text}
+            block={b}
+            marks={marksByBlock.get(i) ?? NO_MARKS}
+            lead={
+              i === 0 &&
+              b.kind === 'paragraph' &&
+              text.slice(b.start, b.end) === opened.document.title
+            }
+          />
+        </Fragment>
+      ))}
+    </div>
   );
+}
+
+const NO_MARKS: readonly Mark[] = [];
+
+/** The marks of each block, by block index (marks never cross blocks). */
+function groupMarks(blocks: readonly Block[], marks: readonly Mark[]): Map<number, Mark[]> {
+  const out = new Map<number, Mark[]>();
+  if (marks.length === 0) return out;
+  const sorted = [...marks].sort((a, b) => a.start - b.start);
+  let bi = 0;
+  for (const m of sorted) {
+    while (bi < blocks.length && blocks[bi]!.end <= m.start) bi++;
+    const block = blocks[bi];
+    if (!block || block.start > m.start) continue;
+    const list = out.get(bi) ?? [];
+    list.push(m);
+    out.set(bi, list);
+  }
+  return out;
+}
+
+/** Indexes of the blocks that open a new PDF page. */
+function firstBlockOfEachPage(blocks: readonly Block[]): Set<number> {
+  const starts = new Set<number>();
+  let page: number | undefined;
+  blocks.forEach((b, i) => {
+    if (b.page !== undefined && b.page !== page) starts.add(i);
+    page = b.page;
+  });
+  return starts;
 }

@@ -3,16 +3,33 @@ interface StatusBarProps {
   readOnly: boolean;
   workspacePath: string | null;
   notice: string | null;
+  importing: string | null;
 }
 
 /** Says whether everything is on disk: "Saved" only once the services confirmed the write. */
-export function StatusBar({ pendingWrites, readOnly, workspacePath, notice }: StatusBarProps) {
+export function StatusBar({
+  pendingWrites,
+  readOnly,
+  workspacePath,
+  notice,
+  importing,
+}: StatusBarProps) {
   const status = readOnly ? 'Read-only' : pendingWrites > 0 ? 'Saving…' : 'Saved';
   return (
     <footer className="statusbar">
       <span role="status" className={`save-state ${pendingWrites > 0 ? 'saving' : ''}`}>
         {status}
       </span>
+      {importing && (
+        <span
+          className="importing"
+          role="progressbar"
+          aria-label="Import progress"
+          aria-valuetext={importing}
+        >
+          {importing}
+        </span>
+      )}
       <span className="notice" aria-live="polite">
         {notice}
       </span>

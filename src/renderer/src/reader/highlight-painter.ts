@@ -25,6 +25,7 @@ export function paintAnnotations(
   const byTag = new Map<string, Range[]>();
   let selected: Range | null = null;
   for (const a of annotations) {
+    if (a.orphan) continue; // its offsets belong to an older text
     const range = index.range(a.start, a.end);
     if (!range) continue;
     const list = byTag.get(a.tag) ?? [];

@@ -1,78 +1,116 @@
-// Offsets <-> DOM positions for the reader. Each block element holds exactly one text node
-// whose content is the canonical text of [start, end), so the mapping is a binary search.
+// Offsets <-> DOM positions for the reader. Each block element carries data-start; the text
+// nodes inside it (one per run of marks) hold the canonical text of the block in order, so the
+// mapping is a binary search over text nodes.
 
-export interface IndexedBlock {
+export interface IndexedNode {
   start: number;
   end: number;
-  element: HTMLElement;
   node: Text;
+  /** The block element (with data-start) holding the node. */
+  block: HTMLElement;
 }
 
 export class TextIndex {
-  constructor(private readonly blocks: readonly IndexedBlock[]) {}
+  private readonly byNode = new Map<Text, IndexedNode>();
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly nodes: readonly IndexedNode[],
+  ) {
+    for (const n of nodes) this.byNode.set(n.node, n);
+  }
 
   /** Builds the index from a container's block elements (those with data-start). */
   static fromContainer(container: HTMLElement): TextIndex {
-    const blocks: IndexedBlock[] = [];
-    for (const element of container.querySelectorAll<HTMLElement>('[data-start]')) {
-      const node = element.firstChild;
-      if (!(node instanceof Text)) continue;
-      const start = Number(element.dataset.start);
-      blocks.push({ start, end: start + node.data.length, element, node });
+    const nodes: IndexedNode[] = [];
+    for (const block of container.querySelectorAll<HTMLElement>('[data-start]')) {
+      let at = Number(block.dataset.start);
+      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const node = n as Text;
+        nodes.push({ start: at, end: at + node.data.length, node, block });
+        at += node.data.length;
+      }
     }
-    return new TextIndex(blocks);
+    return new TextIndex(container, nodes);
   }
 
-  /** The block holding an offset, or the nearest one before it (offsets between blocks). */
-  blockAt(offset: number): IndexedBlock | undefined {
+  /** The text node holding an offset, or the nearest one before it (offsets between blocks). */
+  nodeAt(offset: number): IndexedNode | undefined {
     let lo = 0;
-    let hi = this.blocks.length - 1;
-    let found: IndexedBlock | undefined;
+    let hi = this.nodes.length - 1;
+    let found: IndexedNode | undefined;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const block = this.blocks[mid]!;
-      if (block.start <= offset) {
-        found = block;
+      const entry = this.nodes[mid]!;
+      if (entry.start <= offset) {
+        found = entry;
         lo = mid + 1;
       } else hi = mid - 1;
     }
-    return found ?? this.blocks[0];
+    return found ?? this.nodes[0];
   }
 
-  /** A DOM position for a text offset (clamped into its block). */
+  /** The block element holding an offset. */
+  blockAt(offset: number): HTMLElement | undefined {
+    return this.nodeAt(offset)?.block;
+  }
+
+  /** A DOM position for a text offset (clamped into its node). */
   position(offset: number): { node: Text; offset: number } | null {
-    const block = this.blockAt(offset);
-    if (!block) return null;
-    return { node: block.node, offset: Math.max(0, Math.min(offset, block.end) - block.start) };
+    const entry = this.nodeAt(offset);
+    if (!entry) return null;
+    return { node: entry.node, offset: Math.max(0, Math.min(offset, entry.end) - entry.start) };
   }
 
   /** A DOM Range over [start, end), or null when the reader does not hold it. */
   range(start: number, end: number): Range | null {
     const from = this.position(start);
-    const to = this.position(end);
+    // An end exactly at a node's start belongs to the previous node's end (no empty tail).
+    const to = this.position(Math.max(start, end - 1));
     if (!from || !to) return null;
     const range = new Range();
     range.setStart(from.node, from.offset);
-    range.setEnd(to.node, to.offset);
+    const toEntry = this.byNode.get(to.node);
+    range.setEnd(to.node, toEntry ? Math.min(end, toEntry.end) - toEntry.start : to.offset);
     return range;
   }
 
   /** The text offset of a DOM position inside the reader, or null when it is outside. */
   offsetOf(node: Node, offset: number): number | null {
     if (node instanceof Text) {
-      const block = this.blocks.find((b) => b.node === node);
-      return block ? block.start + offset : null;
+      const entry = this.byNode.get(node);
+      if (entry) return entry.start + Math.min(offset, node.data.length);
     }
-    const asBlock = this.blocks.find((b) => b.element === node);
-    if (asBlock) return offset === 0 ? asBlock.start : asBlock.end;
-    // A position between blocks (e.g. a selection dragged past a paragraph's end): the
-    // child at `offset` starts there; past the last child means the end of the text.
-    const child = node.childNodes[offset];
-    if (child) {
-      const next = this.blocks.find((b) => child === b.element || child.contains(b.element));
-      if (next) return next.start;
+    if (!this.root.contains(node)) return null;
+    // An element position (or an unindexed text node, such as a page label): the first indexed
+    // text at or after it starts there; past the end, the last one before it ends there.
+    const after =
+      node instanceof Text ? nextNode(node) : (node.childNodes[offset] ?? nextNode(node, true));
+    const walker = document.createTreeWalker(this.root, NodeFilter.SHOW_TEXT);
+    if (after) {
+      walker.currentNode = after;
+      for (
+        let n: Node | null = after instanceof Text ? after : walker.nextNode();
+        n;
+        n = walker.nextNode()
+      ) {
+        const entry = this.byNode.get(n as Text);
+        if (entry) return entry.start;
+      }
     }
-    const before = [...this.blocks].reverse().find((b) => node.contains(b.element));
-    return before ? before.end : null;
+    const last = this.nodes[this.nodes.length - 1];
+    return last ? last.end : null;
   }
+}
+
+/** The node after `node` in document order, skipping its children when `skipChildren`. */
+function nextNode(node: Node, skipChildren = true): Node | null {
+  let n: Node | null = node;
+  if (!skipChildren && n.firstChild) return n.firstChild;
+  while (n) {
+    if (n.nextSibling) return n.nextSibling;
+    n = n.parentNode;
+  }
+  return null;
 }

@@ -31,6 +31,7 @@ const opened: OpenedDocument = {
     added: '2026-01-01T00:00:00.000Z',
   },
   text: 'x'.repeat(100),
+  layout: { blocks: [{ start: 0, end: 100, kind: 'paragraph' }], marks: [] },
   annotations: [annotation('b', 20, 30)],
 };
 
@@ -42,6 +43,7 @@ const workspace: WorkspaceState = {
   documents: [opened.document],
   history: { canUndo: false, canRedo: false },
   openOnStart: null,
+  startupProblems: [],
 };
 
 describe('reduce', () => {

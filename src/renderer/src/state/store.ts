@@ -3,7 +3,10 @@ import type {
   AnnotationChange,
   DocumentMeta,
   HistoryState,
+  ImportResult,
+  Result,
   OpenedDocument,
+  SourceStatus,
   WorkspaceState,
 } from '../../../shared/api';
 
@@ -20,6 +23,18 @@ export interface UiState {
   notice: string | null;
   history: HistoryState;
   loading: boolean;
+  /** Whether the open document's file changed on disk. */
+  source: SourceStatus | null;
+  /** What is being imported now, for the status bar. */
+  importing: string | null;
+  /** Files of an unknown kind the user may open as plain text. */
+  offerAsText: TextOffer[];
+}
+
+/** A file Gloss did not recognise, and how to open it as plain text if the user agrees. */
+export interface TextOffer {
+  name: string;
+  open(): Promise<Result<ImportResult>>;
 }
 
 export const initialState: UiState = {
@@ -31,6 +46,9 @@ export const initialState: UiState = {
   notice: null,
   history: { canUndo: false, canRedo: false },
   loading: true,
+  source: null,
+  importing: null,
+  offerAsText: [],
 };
 
 export type Action =
@@ -43,7 +61,12 @@ export type Action =
   | { type: 'changes'; changes: AnnotationChange[]; history: HistoryState; select?: string | null }
   | { type: 'error'; message: string }
   | { type: 'dismiss-error' }
-  | { type: 'notice'; message: string | null };
+  | { type: 'notice'; message: string | null }
+  | { type: 'source'; documentId: string; status: SourceStatus }
+  | { type: 'importing'; message: string | null }
+  | { type: 'offer-as-text'; offers: TextOffer[] }
+  | { type: 'document-renamed'; document: DocumentMeta }
+  | { type: 'document-removed'; documentId: string };
 
 /** Orders annotations as the text does: by start, then the longer one first. */
 export function byTextOrder(a: Annotation, b: Annotation): number {
@@ -81,7 +104,38 @@ export function reduce(state: UiState, action: Action): UiState {
       };
     }
     case 'document-opened':
-      return { ...state, open: action.opened, selectedId: null };
+      return { ...state, open: action.opened, selectedId: null, source: null };
+    case 'source':
+      return state.open?.document.id === action.documentId
+        ? { ...state, source: action.status }
+        : state;
+    case 'importing':
+      return { ...state, importing: action.message };
+    case 'offer-as-text':
+      return { ...state, offerAsText: action.offers };
+    case 'document-renamed': {
+      if (!state.workspace) return state;
+      const documents = state.workspace.documents.map((d) =>
+        d.id === action.document.id ? action.document : d,
+      );
+      const open =
+        state.open?.document.id === action.document.id
+          ? { ...state.open, document: action.document }
+          : state.open;
+      return { ...state, workspace: { ...state.workspace, documents }, open };
+    }
+    case 'document-removed': {
+      if (!state.workspace) return state;
+      const documents = state.workspace.documents.filter((d) => d.id !== action.documentId);
+      const closing = state.open?.document.id === action.documentId;
+      return {
+        ...state,
+        workspace: { ...state.workspace, documents },
+        open: closing ? null : state.open,
+        selectedId: closing ? null : state.selectedId,
+        source: closing ? null : state.source,
+      };
+    }
     case 'select':
       return { ...state, selectedId: action.id };
     case 'write-started':
@@ -96,9 +150,9 @@ export function reduce(state: UiState, action: Action): UiState {
       return { ...state, open, history: action.history, selectedId };
     }
     case 'error':
-      return { ...state, error: action.message };
+      return { ...state, error: action.message, offerAsText: [] };
     case 'dismiss-error':
-      return { ...state, error: null };
+      return { ...state, error: null, offerAsText: [] };
     case 'notice':
       return { ...state, notice: action.message };
   }

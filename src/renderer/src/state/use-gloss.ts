@@ -1,7 +1,8 @@
 import { useCallback, useLayoutEffect, useMemo, useReducer, useRef } from 'react';
-import type { AppError, Mutation, Result } from '../../../shared/api';
+import type { AppError, ImportResult, Mutation, Result } from '../../../shared/api';
 import type { GlossClient } from '../api/client';
 import { initialState, reduce } from './store';
+import type { TextOffer } from './store';
 
 export interface Span {
   start: number;
@@ -72,7 +73,7 @@ export function useGloss(client: GlossClient) {
   );
 
   const afterImport = useCallback(
-    async (results: Result<{ document: { id: string } & object; existed: boolean }>[]) => {
+    async (results: Result<ImportResult>[], offers: TextOffer[] = []) => {
       const documents = results.flatMap((r) => (r.ok ? [r.value.document] : []));
       const failures = results.flatMap((r) => (r.ok ? [] : [r.error.message]));
       if (documents.length) {
@@ -80,8 +81,11 @@ export function useGloss(client: GlossClient) {
         if (ws.ok) dispatch({ type: 'workspace-loaded', workspace: ws.value });
         await openDocument(documents[0]!.id);
       }
-      if (failures.length) dispatch({ type: 'error', message: failures.join(' ') });
-      else if (results.some((r) => r.ok && r.value.existed)) {
+      if (failures.length) {
+        dispatch({ type: 'error', message: failures.join(' ') });
+        // Files of an unknown kind can still be opened as text, if the user says so.
+        if (offers.length) dispatch({ type: 'offer-as-text', offers });
+      } else if (results.some((r) => r.ok && r.value.existed)) {
         dispatch({
           type: 'notice',
           message: 'Already in the workspace: opened the existing copy.',
@@ -91,23 +95,143 @@ export function useGloss(client: GlossClient) {
     [client, openDocument],
   );
 
+  /** Imports files one by one, saying which and how far along (pages of a long PDF). */
   const importFiles = useCallback(
-    async (files: readonly File[]) => {
+    async (files: readonly File[], asText = false) => {
       dispatch({ type: 'write-started' });
+      const results: Result<ImportResult>[] = [];
+      let current = '';
+      const poll = setInterval(async () => {
+        const p = await client.services.importProgress();
+        if (p.ok && p.value && p.value.total > 0) {
+          dispatch({
+            type: 'importing',
+            message: `${current} — ${p.value.unit} ${p.value.done} of ${p.value.total}`,
+          });
+        }
+      }, 300);
       try {
-        await afterImport(await client.importFiles(files));
+        for (const [i, file] of files.entries()) {
+          current =
+            files.length > 1
+              ? `Importing ${i + 1} of ${files.length}: ${file.name}`
+              : `Importing ${file.name}`;
+          dispatch({ type: 'importing', message: `${current}…` });
+          results.push(await client.importFile(file, asText));
+        }
+        const offers = files
+          .filter((_, i) => {
+            const r = results[i];
+            return r && !r.ok && r.error.code === 'unsupported-format';
+          })
+          .map((file) => ({ name: file.name, open: () => client.importFile(file, true) }));
+        await afterImport(results, offers);
       } finally {
+        clearInterval(poll);
+        dispatch({ type: 'importing', message: null });
         dispatch({ type: 'write-finished' });
       }
     },
     [client, afterImport],
   );
 
+  const openAsText = useCallback(async () => {
+    const offers = stateRef.current.offerAsText;
+    dispatch({ type: 'dismiss-error' });
+    if (!offers.length) return;
+    dispatch({ type: 'write-started' });
+    try {
+      const results: Result<ImportResult>[] = [];
+      for (const offer of offers) results.push(await offer.open());
+      await afterImport(results);
+    } finally {
+      dispatch({ type: 'write-finished' });
+    }
+  }, [afterImport]);
+
+  const renameDocument = useCallback(
+    async (documentId: string, title: string) => {
+      const result = await client.services.renameDocument({ documentId, title });
+      if (result.ok) dispatch({ type: 'document-renamed', document: result.value });
+      else report(result.error);
+    },
+    [client, report],
+  );
+
+  const removeDocument = useCallback(
+    async (documentId: string) => {
+      dispatch({ type: 'write-started' });
+      try {
+        const result = await client.services.removeDocument({ documentId });
+        if (!result.ok) return report(result.error);
+        dispatch({ type: 'document-removed', documentId });
+        dispatch({
+          type: 'notice',
+          message: `Removed “${result.value.removed.title}”. A copy with its annotations is kept in ${result.value.keptAt}.`,
+        });
+        const ws = await client.services.getWorkspace();
+        if (ws.ok) dispatch({ type: 'workspace-loaded', workspace: ws.value });
+      } finally {
+        dispatch({ type: 'write-finished' });
+      }
+    },
+    [client, report],
+  );
+
+  const checkSource = useCallback(async () => {
+    const open = stateRef.current.open;
+    if (!open?.document.sourcePath) return;
+    const result = await client.services.checkSource({ documentId: open.document.id });
+    if (result.ok) dispatch({ type: 'source', documentId: open.document.id, status: result.value });
+  }, [client]);
+
+  const updateFromDisk = useCallback(async () => {
+    const open = stateRef.current.open;
+    if (!open) return;
+    dispatch({ type: 'write-started' });
+    try {
+      const result = await client.services.updateFromDisk({ documentId: open.document.id });
+      if (!result.ok) return report(result.error);
+      const { summary, opened } = result.value;
+      dispatch({ type: 'document-opened', opened });
+      const ws = await client.services.getWorkspace();
+      if (ws.ok) dispatch({ type: 'workspace-loaded', workspace: ws.value });
+      dispatch({
+        type: 'notice',
+        message: `Updated from disk: ${summary.exact} stayed, ${summary.moved} moved, ${summary.orphaned} orphaned.`,
+      });
+    } finally {
+      dispatch({ type: 'write-finished' });
+    }
+  }, [client, report]);
+
+  const reattach = useCallback(
+    async (id: string, span: Span) => {
+      const open = stateRef.current.open;
+      if (!open) return;
+      await mutate(
+        () => client.services.reattachAnnotation({ documentId: open.document.id, id, ...span }),
+        () => id,
+      );
+    },
+    [client, mutate],
+  );
+
   const openDialog = useCallback(async () => {
-    if (!client.openFilesDialog) return;
-    const result = await client.openFilesDialog();
-    if (!result.ok) report(result.error);
-    else await afterImport(result.value.map((value) => ({ ok: true as const, value })));
+    const desktop = client.desktop;
+    if (!desktop) return;
+    dispatch({ type: 'write-started' });
+    try {
+      const result = await desktop.openFilesDialog();
+      if (!result.ok) return report(result.error);
+      const offers = result.value.textOffers.map(({ name, token }) => ({
+        name,
+        open: () => desktop.openAsText(token),
+      }));
+      await afterImport(result.value.results, offers);
+    } finally {
+      dispatch({ type: 'write-finished' });
+    }
   }, [client, afterImport, report]);
 
   const importSamples = useCallback(async () => {
@@ -188,6 +312,12 @@ export function useGloss(client: GlossClient) {
       load,
       openDocument,
       importFiles,
+      openAsText,
+      renameDocument,
+      removeDocument,
+      checkSource,
+      updateFromDisk,
+      reattach,
       openDialog,
       importSamples,
       annotate,
@@ -204,6 +334,12 @@ export function useGloss(client: GlossClient) {
       load,
       openDocument,
       importFiles,
+      openAsText,
+      renameDocument,
+      removeDocument,
+      checkSource,
+      updateFromDisk,
+      reattach,
       openDialog,
       importSamples,
       annotate,

@@ -1,0 +1,273 @@
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { cleanLine, cleanMetadata } from '../../core/block-text';
+import type { ConvertedDocument, DocumentMetadata } from '../../core/structure';
+import type { DomElementLike } from './html-blocks';
+import { domToDocument } from './html-blocks';
+
+// A web page as an article: metadata from the page's head (Open Graph, JSON-LD, <time>…), the
+// article's content found by Readability (the engine of Firefox's Reader View), and the whole
+// body, minus navigation and page furniture, when Readability finds no article. linkedom only
+// parses: no script on the page ever runs, nothing is fetched.
+
+export interface HtmlOptions {
+  /** Where the page came from: resolves relative links, and is the source when none is named. */
+  url?: string;
+}
+
+/** The DOM this module uses, as linkedom provides it (typed here: services have no DOM lib). */
+interface El extends DomElementLike {
+  readonly textContent: string | null;
+  readonly parentNode: El | null;
+  querySelector(selector: string): El | null;
+  querySelectorAll(selector: string): ArrayLike<El>;
+  remove(): void;
+  prepend(node: El): void;
+}
+interface Doc {
+  readonly documentElement: El | null;
+  readonly body: El | null;
+  querySelector(selector: string): El | null;
+  querySelectorAll(selector: string): ArrayLike<El>;
+  createElement(tag: string): El & { textContent: string | null };
+}
+
+/** Article text at least this long is taken as the page's content. */
+const MIN_ARTICLE_CHARS = 200;
+/** ... as is shorter article text that holds this share of the page's text. */
+const MIN_ARTICLE_SHARE = 0.4;
+
+/** Page furniture left out when the whole body is read. */
+const FURNITURE = [
+  'script', 'style', 'noscript', 'template', 'nav', 'header', 'footer', 'aside', 'form',
+  'iframe', 'dialog', '[role="navigation"]', '[role="banner"]', '[role="contentinfo"]',
+  '[role="complementary"]', '[role="dialog"]', '[role="alertdialog"]',
+].join(','); // prettier-ignore
+/** What never belongs to an article, even inside what Readability kept. */
+const ARTICLE_FURNITURE = [
+  'nav', 'form', 'dialog', '[role="navigation"]', '[role="dialog"]', '[role="alertdialog"]',
+].join(','); // prettier-ignore
+/** Cookie and consent banners, by their names (short ones only: never a page's content). */
+const BANNER = /(?:^|[\s_-])(?:cookie|cookies|consent|gdpr)(?:$|[\s_-])/i;
+const BANNER_MAX_CHARS = 600;
+
+function parse(html: string): Doc {
+  // linkedom builds a broken tree for a fragment (no <html>): give it a whole document.
+  let source = html;
+  if (!/<html[\s>]/i.test(source)) {
+    const hasParts = /<(?:head|body)[\s>]/i.test(source);
+    source = `<!DOCTYPE html><html>${hasParts ? source : `<head></head><body>${source}</body>`}</html>`;
+  }
+  return parseHTML(source).document as unknown as Doc;
+}
+
+/** Converts a web page to its article's canonical text, blocks, marks and metadata. */
+export function htmlToDocument(html: string, options: HtmlOptions = {}): ConvertedDocument {
+  const page = parse(html);
+  const found = pageMetadata(page, options.url);
+  const baseUrl = httpUrl(options.url) ?? found.sourceUrl;
+  const headline = textOf(page.querySelector('h1'));
+
+  const whole = wholeBody(page, baseUrl);
+  const article = readArticle(html);
+  if (article) {
+    found.title ??= cleanLine(article.title, 500);
+    found.byline ??= cleanLine(article.byline, 500);
+    found.published ??= normaliseDate(article.publishedTime);
+    found.siteName ??= cleanLine(article.siteName, 200);
+    found.language ??= article.lang ?? undefined;
+  }
+  const metadata = cleanMetadata(found);
+
+  const articleLength = article ? collapse(article.textContent ?? '').length : 0;
+  const useArticle =
+    article !== undefined &&
+    typeof article.content === 'string' &&
+    articleLength > 0 &&
+    (articleLength >= MIN_ARTICLE_CHARS ||
+      // A short page: Readability's pick is the article if it is a good share of the page's
+      // text, and no longer than it (else it kept furniture the whole body leaves out).
+      (articleLength >= MIN_ARTICLE_SHARE * whole.text.length &&
+        articleLength <= whole.text.length));
+  if (!useArticle) return { ...whole, metadata: { ...whole.metadata, ...metadata } };
+
+  const content = parse(`<body>${article.content as string}</body>`);
+  const root = content.body ?? content.documentElement;
+  if (!root) return { ...whole, metadata: { ...whole.metadata, ...metadata } };
+  removeFurniture(root, ARTICLE_FURNITURE);
+  // Readability drops the headline it took as the title; the reader should still see it.
+  if (headline && !collapse(root.textContent ?? '').includes(headline)) {
+    const h1 = content.createElement('h1');
+    h1.textContent = headline;
+    root.prepend(h1);
+  }
+  const doc = domToDocument(root, metadata, baseUrl === undefined ? {} : { baseUrl });
+  // Readability demotes the headline to an <h2>: it is the page's <h1> again.
+  const top = doc.blocks.find((b) => b.kind === 'heading');
+  if (top && headline && doc.text.slice(top.start, top.end) === headline) top.level = 1;
+  return doc;
+}
+
+type Article = NonNullable<ReturnType<Readability['parse']>>;
+
+function readArticle(html: string): Article | undefined {
+  try {
+    // Readability changes the document it reads: give it its own copy.
+    const copy = parse(html);
+    return (
+      new Readability(copy as never, { charThreshold: MIN_ARTICLE_CHARS }).parse() ?? undefined
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+/** The whole body as text, without navigation, headers, footers, forms and banners. */
+function wholeBody(page: Doc, baseUrl: string | undefined): ConvertedDocument {
+  const root = page.body ?? page.documentElement;
+  if (!root) return { text: '', blocks: [], marks: [], metadata: {} };
+  removeFurniture(root, FURNITURE);
+  return domToDocument(root, {}, baseUrl === undefined ? {} : { baseUrl });
+}
+
+function removeFurniture(root: El, selector: string): void {
+  for (const el of Array.from(root.querySelectorAll(selector))) el.remove();
+  for (const el of Array.from(root.querySelectorAll('[id],[class]'))) {
+    const names = `${el.getAttribute('id') ?? ''} ${el.getAttribute('class') ?? ''}`;
+    if (BANNER.test(names) && collapse(el.textContent ?? '').length <= BANNER_MAX_CHARS)
+      el.remove();
+  }
+}
+
+/** Title, byline, date, address, site and language from the page's own markup. */
+function pageMetadata(page: Doc, url: string | undefined): DocumentMetadata {
+  const meta = (...selectors: string[]): string | undefined => {
+    for (const selector of selectors) {
+      const value = collapse(page.querySelector(selector)?.getAttribute('content') ?? '');
+      if (value) return value;
+    }
+    return undefined;
+  };
+  const text = (...selectors: string[]): string | undefined => {
+    for (const selector of selectors) {
+      for (const el of Array.from(page.querySelectorAll(selector))) {
+        if (el.localName.toLowerCase() === 'link' || el.localName.toLowerCase() === 'meta')
+          continue;
+        const value = textOf(el);
+        if (value) return value;
+      }
+    }
+    return undefined;
+  };
+  const ld = jsonLd(page);
+
+  const title =
+    meta('meta[property="og:title"]', 'meta[name="og:title"]', 'meta[name="twitter:title"]') ??
+    textOf(page.querySelector('title')) ??
+    textOf(page.querySelector('h1')) ??
+    ld.headline;
+  const byline =
+    meta('meta[name="author"]', 'meta[property="author"]', 'meta[property="article:author"]') ??
+    text('[rel~="author"]', '.byline', '[itemprop="author"]') ??
+    ld.author;
+  const published =
+    meta('meta[property="article:published_time"]', 'meta[itemprop="datePublished"]') ??
+    ld.datePublished ??
+    meta('meta[name="date"]', 'meta[name="dc.date"]', 'meta[name="DC.date.issued"]') ??
+    page.querySelector('time[datetime]')?.getAttribute('datetime') ??
+    undefined;
+  const canonical =
+    page.querySelector('link[rel~="canonical"]')?.getAttribute('href') ??
+    meta('meta[property="og:url"]', 'meta[name="og:url"]');
+  const sourceUrl = resolveHttp(canonical, url) ?? httpUrl(url);
+  const siteName = meta('meta[property="og:site_name"]', 'meta[name="application-name"]');
+  const language =
+    page.documentElement?.getAttribute('lang') ??
+    meta('meta[http-equiv="content-language"]', 'meta[http-equiv="Content-Language"]');
+
+  const out: DocumentMetadata = {};
+  if (title) out.title = title;
+  if (byline) out.byline = byline;
+  const date = normaliseDate(published);
+  if (date) out.published = date;
+  if (sourceUrl) out.sourceUrl = sourceUrl;
+  if (siteName ?? ld.publisher) out.siteName = siteName ?? ld.publisher;
+  if (language?.trim()) out.language = language.trim();
+  return out;
+}
+
+interface LdFacts {
+  headline?: string;
+  author?: string;
+  datePublished?: string;
+  publisher?: string;
+}
+
+/** The first article-ish facts of the page's JSON-LD blocks (parsed as data, never run). */
+function jsonLd(page: Doc): LdFacts {
+  const facts: LdFacts = {};
+  const name = (value: unknown): string | undefined => {
+    if (typeof value === 'string') return collapse(value) || undefined;
+    if (Array.isArray(value)) {
+      const names = value.map(name).filter((n): n is string => n !== undefined);
+      return names.length > 0 ? names.join(', ') : undefined;
+    }
+    if (value && typeof value === 'object' && 'name' in value) return name(value.name);
+    return undefined;
+  };
+  const visit = (value: unknown, depth: number): void => {
+    if (depth > 6 || value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item, depth + 1);
+      return;
+    }
+    const record = value as Record<string, unknown>;
+    if (typeof record.datePublished === 'string') facts.datePublished ??= record.datePublished;
+    if (typeof record.headline === 'string') facts.headline ??= collapse(record.headline);
+    if (record.author !== undefined) facts.author ??= name(record.author);
+    if (record.publisher !== undefined) facts.publisher ??= name(record.publisher);
+    if (record['@graph'] !== undefined) visit(record['@graph'], depth + 1);
+  };
+  for (const script of Array.from(page.querySelectorAll('script[type="application/ld+json"]'))) {
+    try {
+      visit(JSON.parse(script.textContent ?? ''), 0);
+    } catch {
+      // A broken JSON-LD block is ignored, like a browser ignores it.
+    }
+  }
+  return facts;
+}
+
+/** ISO 8601 where the date can be read (kept as written when it already is), else as given. */
+function normaliseDate(value: string | null | undefined): string | undefined {
+  const date = collapse(value ?? '');
+  if (date === '') return undefined;
+  if (/^\d{4}-\d{2}(?:-\d{2})?(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(date)) return date;
+  const parsed = Date.parse(date);
+  return Number.isNaN(parsed) ? date : new Date(parsed).toISOString();
+}
+
+function httpUrl(url: string | undefined): string | undefined {
+  return resolveHttp(url, undefined);
+}
+
+function resolveHttp(
+  href: string | null | undefined,
+  base: string | undefined,
+): string | undefined {
+  if (!href?.trim()) return undefined;
+  try {
+    const url = base === undefined ? new URL(href.trim()) : new URL(href.trim(), base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function textOf(el: El | null | undefined): string | undefined {
+  return collapse(el?.textContent ?? '') || undefined;
+}
+
+function collapse(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
