@@ -84,6 +84,28 @@ test.describe('document formats', () => {
   });
 });
 
+test('a long PDF shows its import progress, page by page, and the window stays usable', async ({
+  gloss,
+}) => {
+  const pages = Array.from({ length: 300 }, (_, i) => [
+    `Chapter ${i + 1} of the inquiry into the Kalden reservoir`,
+    '',
+    'Witnesses described the water levels in the dry season and the',
+    'rationing that followed in the villages below the dam.',
+  ]);
+  const page = await gloss.launch();
+  await openThroughUi(gloss, [writeTemp('inquiry.pdf', await makePdf(pages))]);
+  const progress = page.getByRole('progressbar', { name: 'Import progress' });
+  await expect(progress).toHaveAttribute('aria-valuetext', /pages \d+ of 300/);
+  // While it imports, the rest of the window still answers.
+  await page.getByRole('button', { name: 'Undo' }).hover();
+  await expect(page.getByRole('list', { name: 'Documents' })).toContainText('Annual water report', {
+    timeout: 30_000,
+  });
+  await expect(progress).toHaveCount(0);
+  await expect(reader(page).getByText('Page 300')).toBeAttached();
+});
+
 test.describe('bad files', () => {
   const zipBomb = () => {
     // A zip whose one entry claims 4 GB once inflated: refused from its directory, never inflated.

@@ -146,7 +146,10 @@ export function documentProblems(doc: ConvertedDocument): string[] {
     if (!BlockSchema.safeParse(b).success) problems.push(`block ${i} does not fit its schema`);
     if (b.start >= b.end || b.end > text.length) problems.push(`block ${i} is out of bounds`);
     if (b.start < previousEnd) problems.push(`block ${i} overlaps or precedes block ${i - 1}`);
-    if (text.slice(b.start, b.end).trim() !== text.slice(b.start, b.end))
+    // Code and table rows may start with indentation or an empty cell; nothing ends with space.
+    const body = text.slice(b.start, b.end);
+    const trimmed = b.kind === 'code' || b.kind === 'table-row' ? body.trimEnd() : body.trim();
+    if (trimmed !== body || body.trim() === '')
       problems.push(`block ${i} starts or ends with white space`);
     previousEnd = b.end;
   });

@@ -28,15 +28,22 @@ import {
 // and tail of the text, and a way to tell a candidate that is our passage from one that is a
 // copy of another passage which was already there (a repeated phrase must not steal an anchor).
 //
-// Two passes, in the old text's order:
-//  1. Confident placements, cheap: the unchanged head/tail; the quote at its stored offsets, or
-//     shifted by the drift of the previous placement, with its stored prefix and suffix intact;
-//     or the whole `prefix + quote + suffix` found once near there. These become anchors.
-//  2. The rest are searched for between the anchors placed before and after them (a bracket:
-//     edits keep order, so the passage can only be there), exactly then approximately, each
-//     candidate scored by quote, context and distance; then, bounded, in the whole text, where
-//     a candidate is only taken if it is new text at that place (text moved from elsewhere).
-//  Else: orphan.
+// Passes, each over the annotations in the old text's order:
+//  1. By position, cheap: the unchanged head or tail of the text (common prefix and suffix,
+//     computed once), the stored offsets, or the stored offsets shifted by the drift of the
+//     placement before, each with the stored prefix and suffix intact around the quote. Else by
+//     content: `prefix + quote + suffix` found once near there. A placement by content (and the
+//     drift it hands on) stands only if the old text holds that string once.
+//  1b. By content anywhere: `prefix + quote + suffix` once in the new text and once in the old
+//     (one hashed pass over each, for all annotations): after long insertions, moved passages.
+//     What passes 1 and 1b place are the anchors.
+//  2. The rest, between the anchors placed before and after them (a bracket: edits keep the
+//     order of what they spare), verbatim and then approximately (approx-string-match), each
+//     candidate scored by quote, context and distance, and taken only above a threshold and
+//     clearly ahead of any candidate at another place.
+//  3. The rest, anywhere (one hashed pass for all), near-verbatim only, and only if the
+//     candidate is new text at its place, not a copy the old text already held there.
+//  Else: orphan. Copies are told apart throughout by `isTwin`.
 
 /** One annotation's stored selectors; offsets and quote refer to the old text. */
 export interface AnchorInput {
@@ -50,9 +57,10 @@ export interface AnchorInput {
 
 /**
  * Where an annotation lands on the new text. 'exact': the same offsets hold the same quote (and
- * its context agrees, or nothing better exists). 'moved': placed elsewhere; `quote` is the new
- * text there and `errors` its edit distance to the stored quote as found by the matcher (0 when
- * the quote was found verbatim; snapping to grapheme clusters may widen the span slightly).
+ * its context agrees, or nothing better exists). 'moved': placed elsewhere, or changed; `quote`
+ * is the new text there and `errors` its edit distance to the stored quote (0: found verbatim;
+ * else the matcher's count, or exact where the ends were realigned; snapping the span to
+ * grapheme clusters and word edges can add a character or two). Offsets never split a cluster.
  */
 export type Placement =
   | { id: string; status: 'exact'; start: number; end: number }
@@ -84,14 +92,13 @@ const POSITION_SCALE = 64;
 /** The winner must beat the best candidate elsewhere by this much, or nothing is placed. */
 const MARGIN = 6;
 /**
- * Least context similarity (mean of prefix and suffix, 0..1) for a verbatim candidate. Unrelated
- * English contexts score about 0.3 (99th percentile 0.45, measured); one edited word in 32
- * characters leaves about 0.8. Short quotes carry little evidence of their own, so they need more.
+ * Least context similarity (mean of prefix and suffix, 0..1) for a verbatim candidate: 0.55 for
+ * quotes of 32 characters or more, rising to 0.85 for one character. Unrelated English contexts
+ * score about 0.3 (99th percentile 0.45, measured); one edited word in 32 characters leaves about
+ * 0.8. Short quotes carry little evidence of their own, so they need more from their context.
  */
 const minContext = (quoteLength: number) =>
-  quoteLength >= 32
-    ? 0.55 - 0.2 * Math.min(1, (quoteLength - 32) / 96)
-    : 0.55 + (0.3 * (32 - quoteLength)) / 32;
+  quoteLength >= 32 ? 0.55 : 0.55 + (0.3 * (32 - quoteLength)) / 32;
 /**
  * A short quote must also agree verbatim with this many characters of its context right next to
  * it (both sides together): the same word a few characters away scores well on shifted context
@@ -104,12 +111,16 @@ const ONE_SIDED_ADJACENT = 16;
 /** Windows of the local search, either side of the expected place, when no bracket is known. */
 const LOCAL_WINDOW = 2048;
 const MAX_LOCAL_WINDOW = 16_384;
+/** Drifts of two anchors closer than this (or than half the text between them) agree. */
+const CLOSED_DRIFT = 256;
 /** Leeway around a bracket, for matches whose ends the matcher places a few characters off. */
 const BRACKET_SLACK = 8;
 /** Candidates kept for full scoring after a cheap pre-ranking. */
 const MAX_SCORED = 12;
 /** A quote found more often than this in the whole text is too common to place globally. */
 const MAX_GLOBAL_HITS = 32;
+/** A piece of a quote found more often than this is no seed for an approximate global search. */
+const MAX_SEEDS = 4;
 /** Quotes shorter than this are looked for globally only with their context around them. */
 const GLOBAL_MIN_QUOTE = 24;
 /** Quotes longer than this are matched approximately by their first and last characters. */
@@ -133,6 +144,15 @@ interface Anchor {
   newStart: number;
 }
 
+/** Where pass 2 looks for an annotation: starts in [lo, hi], `expected` the likeliest. */
+interface Bracket {
+  expected: number;
+  lo: number;
+  hi: number;
+  /** Whether anchors on both sides bound the range (else it is a window around a guess). */
+  closed: boolean;
+}
+
 interface Candidate extends Span {
   errors: number;
 }
@@ -147,6 +167,8 @@ interface Target extends AnchorInput {
   stored: Span;
   /** Whether the quote was found in the old text at or for its stored offsets. */
   consistent: boolean;
+  /** `prefix + quote + suffix`. */
+  whole: string;
 }
 
 class Reanchorer {
@@ -178,9 +200,11 @@ class Reanchorer {
     const place = (i: number, t: Target, c: Candidate) => {
       out[i] = this.placement(t, c);
     };
-    // Pass 1: near where they were, verbatim in their context.
+    // Pass 1: near where they were, verbatim in their context, the drift carried along.
     let unsure: { i: number; t: Target }[] = [];
+    const found: { i: number; t: Target; start: number; source: number }[] = [];
     let drift = 0;
+    let source = -1;
     for (const i of order) {
       const a = annotations[i]!;
       if (!isUsable(a)) {
@@ -188,41 +212,61 @@ class Reanchorer {
         continue;
       }
       const t = this.target(a);
-      const start = this.placeConfidently(t, drift);
-      if (start === null) {
+      const hit = this.placeConfidently(t, drift);
+      if (!hit) {
         unsure.push({ i, t });
         continue;
       }
-      drift = start - t.start;
-      this.anchors.push({ oldStart: t.start, newStart: start });
-      place(i, t, { start, end: start + t.quote.length, errors: 0 });
+      // A placement found by content alone is the source of the drift that follows it.
+      if (hit.by === 'position') source = -1;
+      else if (hit.by === 'content') source = found.length;
+      found.push({ i, t, start: hit.start, source });
+      drift = hit.start - t.start;
     }
-    // Pass 1b: verbatim in their context anywhere, once in the whole text (one pass for all):
-    // this finds the drift again after a long insertion or deletion, or a moved passage.
-    const whole = findAll(
+    // Placements by content (and those that followed their drift) hold only if that content,
+    // the quote in its context, is once in the old text: a repeated one could be any copy.
+    const repeated = this.repeatedInOld(
+      found.filter((f, k) => f.source === k).map((f) => f.t.whole),
+    );
+    for (const f of found) {
+      const from = f.source >= 0 ? found[f.source]! : undefined;
+      if (from && repeated.has(from.t.whole)) {
+        unsure.push({ i: f.i, t: f.t });
+        continue;
+      }
+      this.anchors.push({ oldStart: f.t.start, newStart: f.start });
+      place(f.i, f.t, { start: f.start, end: f.start + f.t.quote.length, errors: 0 });
+    }
+    // Pass 1b: verbatim in their context anywhere, once in the whole text and once in the old
+    // (one pass over each for all): this finds the drift again after a long insertion or
+    // deletion, and moved passages.
+    const once = findAll(
       this.newText,
-      unsure.map(({ t }) => t.prefix + t.quote + t.suffix),
+      unsure.map(({ t }) => t.whole),
       1,
     );
-    unsure = unsure.filter(({ i, t }) => {
-      const hits = whole.get(t.prefix + t.quote + t.suffix) ?? [];
-      if (hits.length !== 1) return true;
-      const start = hits[0]! + t.prefix.length;
+    const single = unsure.filter(({ t }) => once.get(t.whole)?.length === 1);
+    const repeatedToo = this.repeatedInOld(single.map(({ t }) => t.whole));
+    const placed = new Set<number>();
+    for (const { i, t } of single) {
+      if (repeatedToo.has(t.whole)) continue;
+      const start = once.get(t.whole)![0]! + t.prefix.length;
       const c = { start, end: start + t.quote.length, errors: 0 };
-      if (this.isTwin(t, c, this.driftNear(start))) return true;
+      if (this.isTwin(t, c, this.driftNear(start))) continue;
       this.anchors.push({ oldStart: t.start, newStart: start });
       place(i, t, c);
-      return false;
-    });
+      placed.add(i);
+    }
+    unsure = unsure.filter(({ i }) => !placed.has(i));
     this.anchors.sort((x, y) => x.oldStart - y.oldStart || x.newStart - y.newStart);
     this.anchorsByNew = null;
     // Pass 2: between the anchors around them, exactly or approximately.
     const far: { i: number; t: Target; searched: Span }[] = [];
     for (const { i, t } of unsure) {
-      const { expected, lo, hi } = this.bracket(t);
-      const found = this.searchRange(t, expected, lo, hi);
+      const bracket = this.bracket(t);
+      const found = this.searchRange(t, bracket);
       if (found) place(i, t, found);
-      else far.push({ i, t, searched: { start: lo, end: hi + t.quote.length } });
+      else far.push({ i, t, searched: { start: bracket.lo, end: bracket.hi + t.quote.length } });
     }
     // Pass 3: anywhere, for those left; the whole text is searched once for all their patterns.
     const queries = far.map((f) => globalQuery(f.t));
@@ -245,16 +289,24 @@ class Reanchorer {
    * them stands in for them, so that "ours" keeps a meaning when telling copies apart.
    */
   private target(a: AnchorInput): Target {
+    const { id, quote, prefix, suffix } = a;
+    const whole = prefix + quote + suffix;
     const stored = { start: a.start, end: a.end };
-    if (this.oldText.startsWith(a.quote, a.start)) {
-      return { ...a, end: a.start + a.quote.length, stored, consistent: true };
-    }
-    const whole = a.prefix + a.quote + a.suffix;
+    const at = (start: number, consistent: boolean): Target => ({
+      id,
+      quote,
+      prefix,
+      suffix,
+      start,
+      end: start + quote.length,
+      stored,
+      consistent,
+      whole,
+    });
+    if (this.oldText.startsWith(quote, a.start)) return at(a.start, true);
     const found = occurrences(this.oldText, whole, 0, this.oldText.length, Infinity);
-    const at = nearest(found, a.start - a.prefix.length, (h) => h);
-    if (at === undefined) return { ...a, stored, consistent: false };
-    const start = at + a.prefix.length;
-    return { ...a, start, end: start + a.quote.length, stored, consistent: true };
+    const near = nearest(found, a.start - prefix.length, (h) => h);
+    return near === undefined ? at(a.start, false) : at(near + prefix.length, true);
   }
 
   private placement(a: Target, c: Candidate): Placement {
@@ -274,27 +326,49 @@ class Reanchorer {
 
   // --- Pass 1 ---------------------------------------------------------------------------------
 
-  /** The new start of `a` when it is certain without searching far, else null. */
-  private placeConfidently(a: Target, drift: number): number | null {
+  /**
+   * The new start of `a` when it is clear without searching far, and how it was found: by
+   * position (the unchanged head or tail of the text, or the stored offsets, context intact),
+   * by the drift of the placement before it, or by content (the quote in its whole context,
+   * once near the expected place); else null.
+   */
+  private placeConfidently(
+    a: Target,
+    drift: number,
+  ): { start: number; by: 'position' | 'drift' | 'content' } | null {
     const { newText } = this;
     const m = a.quote.length;
-    // Unchanged head or tail of the text: the mapping is certain.
-    if (a.end <= this.headSame && newText.startsWith(a.quote, a.start)) return a.start;
+    if (a.end <= this.headSame && newText.startsWith(a.quote, a.start)) {
+      return { start: a.start, by: 'position' };
+    }
     if (a.start >= this.oldText.length - this.tailSame) {
       const start = a.start + this.delta;
-      if (newText.startsWith(a.quote, start)) return start;
+      if (newText.startsWith(a.quote, start)) return { start, by: 'position' };
     }
-    // Stored offsets, or shifted by the drift so far, with the stored context intact.
-    for (const start of drift === 0 ? [a.start] : [a.start + drift, a.start]) {
-      if (newText.startsWith(a.quote, start) && this.contextIntact(a, start)) return start;
+    if (newText.startsWith(a.quote, a.start) && this.contextIntact(a, a.start)) {
+      return { start: a.start, by: 'position' };
     }
-    // The quote with its whole context, once near the expected place.
-    const whole = a.prefix + a.quote + a.suffix;
-    const expected = a.start + drift - a.prefix.length;
-    const hits = occurrences(newText, whole, expected - LOCAL_WINDOW, expected + LOCAL_WINDOW, 2);
+    const shifted = a.start + drift;
+    if (
+      drift !== 0 &&
+      newText.startsWith(a.quote, shifted) &&
+      this.contextIntact(a, shifted) &&
+      !this.isTwin(a, { start: shifted, end: shifted + m, errors: 0 }, drift)
+    ) {
+      return { start: shifted, by: 'drift' };
+    }
+    const from = a.start + drift - a.prefix.length - LOCAL_WINDOW;
+    const hits = occurrences(newText, a.whole, from, from + a.whole.length + 2 * LOCAL_WINDOW, 2);
     if (hits.length !== 1) return null;
     const start = hits[0]! + a.prefix.length;
-    return this.isTwin(a, { start, end: start + m, errors: 0 }, drift) ? null : start;
+    if (this.isTwin(a, { start, end: start + m, errors: 0 }, drift)) return null;
+    return { start, by: 'content' };
+  }
+
+  /** Which of these strings the old text holds more than once (one pass for all). */
+  private repeatedInOld(wholes: readonly string[]): Set<string> {
+    const hits = findAll(this.oldText, wholes, 1);
+    return new Set(wholes.filter((w) => (hits.get(w)?.length ?? 0) > 1));
   }
 
   private contextIntact(a: AnchorInput, start: number): boolean {
@@ -313,46 +387,58 @@ class Reanchorer {
    * Where the new start of `a` is expected, and the range it must lie in: between the new starts
    * of the anchors placed before and after it, since edits keep the order of what they spare.
    */
-  private bracket(a: AnchorInput): { expected: number; lo: number; hi: number } {
+  private bracket(a: AnchorInput): Bracket {
     const { anchors } = this;
     let i = upperBound(anchors, a.start, (x) => x.oldStart) - 1;
     const before = i >= 0 ? anchors[i] : undefined;
     i = lowerBound(anchors, a.start, (x) => x.oldStart);
     const after = i < anchors.length ? anchors[i] : undefined;
+    // Closed: anchors on both sides, in order, whose drifts agree about as well as the text
+    // between them allows (after a moved paragraph, neighbours' drifts differ wildly).
+    const closed =
+      !!before &&
+      !!after &&
+      after.newStart >= before.newStart &&
+      Math.abs(after.newStart - after.oldStart - (before.newStart - before.oldStart)) <=
+        Math.max(CLOSED_DRIFT, (after.oldStart - before.oldStart) / 2);
     let expected = a.start;
-    if (before && after && after.oldStart > before.oldStart && after.newStart >= before.newStart) {
+    if (closed && after.oldStart > before.oldStart) {
       const ratio = (after.newStart - before.newStart) / (after.oldStart - before.oldStart);
       expected = before.newStart + Math.round((a.start - before.oldStart) * ratio);
-    } else if (before) expected = a.start + before.newStart - before.oldStart;
-    else if (after) expected = a.start + after.newStart - after.oldStart;
-    const ordered = !(before && after) || after.newStart >= before.newStart;
-    let lo = before && ordered ? before.newStart - BRACKET_SLACK : expected - LOCAL_WINDOW;
-    let hi = after && ordered ? after.newStart + BRACKET_SLACK : expected + LOCAL_WINDOW;
+    } else {
+      const near = nearest([before, after], a.start, (x) => (x ? x.oldStart : Infinity));
+      if (near) expected = a.start + near.newStart - near.oldStart;
+    }
+    let lo = closed ? before.newStart - BRACKET_SLACK : expected - LOCAL_WINDOW;
+    let hi = closed ? after.newStart + BRACKET_SLACK : expected + LOCAL_WINDOW;
     lo = Math.max(0, lo, expected - MAX_LOCAL_WINDOW);
     hi = Math.min(this.newText.length, Math.max(hi, lo), expected + MAX_LOCAL_WINDOW);
-    return { expected, lo, hi: Math.max(lo, hi) };
+    return { expected, lo, hi: Math.max(lo, hi), closed };
   }
 
-  /** Best acceptable candidate starting within [lo, hi], exact first, then approximate. */
-  private searchRange(a: Target, expected: number, lo: number, hi: number): Candidate | null {
+  /** Best acceptable candidate starting within the bracket, exact first, then approximate. */
+  private searchRange(a: Target, { expected, lo, hi, closed }: Bracket): Candidate | null {
     const m = a.quote.length;
     const exact = occurrences(this.newText, a.quote, lo, hi + m, Infinity).map((start) => ({
       start,
       end: start + m,
       errors: 0,
     }));
-    const notTwins = (c: Candidate) => !this.isTwin(a, c, expected - a.start);
+    // Where a candidate came from is best told by the anchors around it, not by where we
+    // expected ours: after text moved about, the two differ.
+    const notTwins = (c: Candidate) => !this.isTwin(a, c, this.driftNear(c.start));
     const best = this.choose(a, exact, expected, 'local', notTwins);
     if (best !== undefined) return best;
     // Approximately: right around the expected place first (cheap, and where an edited quote
-    // nearly always is), then the whole range. Verbatim copies are what the matcher would find
+    // nearly always is), then the whole range if anchors close it on both sides (else it is
+    // only a guess, and a costly one to search). Verbatim copies are what the matcher would find
     // first (it reports only the lowest error count), so it searches the gaps between them.
     const slack = 2 * maxErrorsFor(m) + 32;
     const from = Math.max(lo, expected - slack);
     const to = Math.min(hi + m, expected + m + slack);
     const near = this.fuzzyCandidates(a, from, to, exact);
     const found = this.choose(a, near, expected, 'local', notTwins);
-    if (found !== undefined || (from === lo && to === hi + m)) return found ?? null;
+    if (found !== undefined || !closed || (from === lo && to === hi + m)) return found ?? null;
     const fuzzy = this.fuzzyCandidates(a, lo, hi + m, exact);
     return this.choose(a, fuzzy, expected, 'local', notTwins) ?? null;
   }
@@ -382,7 +468,7 @@ class Reanchorer {
     const seeds = new Set<number>();
     for (const piece of query.pieces) {
       const found = hits.get(piece.text) ?? [];
-      if (found.length <= MAX_GLOBAL_HITS) for (const h of found) seeds.add(h - piece.offset);
+      if (found.length <= MAX_SEEDS) for (const h of found) seeds.add(h - piece.offset);
     }
     const k = maxErrorsFor(m);
     const fuzzy: Candidate[] = [];
@@ -582,8 +668,14 @@ class Reanchorer {
     const context = (p + s) / 2;
     let acceptable: boolean;
     if (scope === 'global') {
-      // Far from where it was: only a near-verbatim passage in nearly its own context.
-      acceptable = q >= 0.9 && context >= Math.max(0.75, minContext(m)) && Math.min(p, s) >= 0.5;
+      // Far from where it was: only a near-verbatim passage in nearly its own context, or with
+      // one side of it intact (a moved paragraph has new neighbours).
+      acceptable =
+        q >= 0.9 &&
+        ((context >= Math.max(0.75, minContext(m)) && Math.min(p, s) >= 0.5) ||
+          (m >= GLOBAL_MIN_QUOTE &&
+            Math.max(p, s) >= 0.9 &&
+            this.adjacentAgreement(a, c) >= ONE_SIDED_ADJACENT));
     } else if (c.errors === 0) {
       // Verbatim: in its context, or with one side of it intact and agreeing verbatim for a
       // good stretch right next to it (the other side rewritten).
@@ -592,10 +684,10 @@ class Reanchorer {
         (Math.max(p, s) >= 0.9 && this.adjacentAgreement(a, c) >= ONE_SIDED_ADJACENT);
     } else {
       // An edited quote: its context must vouch for it, on both sides, or be intact on one side
-      // when the quote itself is nearly intact (an edit across one end of it).
+      // when the quote itself is mostly intact (an edit across one end of it).
       acceptable =
-        context >= minContext(m) + 0.1 &&
-        (Math.min(p, s) >= 0.5 || (Math.max(p, s) >= 0.9 && q >= 0.75));
+        (context >= minContext(m) + 0.1 && Math.min(p, s) >= 0.5) ||
+        (q >= 0.75 && Math.max(p, s) >= 0.9 && this.adjacentAgreement(a, c) >= ONE_SIDED_ADJACENT);
     }
     if (acceptable && m < SHORT_QUOTE) acceptable = this.adjacentAgreement(a, c) >= MIN_ADJACENT;
     return { ...c, score, acceptable };

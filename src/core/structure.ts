@@ -107,9 +107,14 @@ export class TextBuilder {
     block: Omit<Block, 'start' | 'end'>,
     marks: readonly Omit<Mark, never>[] = [],
   ): void {
-    const leading = text.length - text.trimStart().length;
-    const content = text.trim();
-    if (content === '') return;
+    // Code keeps its indentation and a table row its empty first cells; other blocks are trimmed.
+    const keepsLeading = block.kind === 'code' || block.kind === 'table-row';
+    const start0 = keepsLeading
+      ? text.length - text.replace(/^[ \t]*\n/, '').replace(/^\n+/, '').length
+      : 0;
+    const leading = keepsLeading ? start0 : text.length - text.trimStart().length;
+    const content = keepsLeading ? text.slice(start0).trimEnd() : text.trim();
+    if (content.trim() === '') return;
     if (this.length > 0) this.push('\n\n');
     const start = this.length;
     this.push(content);

@@ -34,7 +34,8 @@ describe('findAll', () => {
     expect(hits.get('quick brown fox jumps')).toEqual([4, 49, 94]);
     expect(hits.get('a unique sentence appears')).toEqual([text.indexOf('a unique')]);
     expect(hits.get('not in the text at all')).toEqual([]);
-    expect(hits.has('short')).toBe(false); // shorter than the hashed key
+    expect(hits.get('short')).toEqual([]); // shorter than the hashed key: searched alone
+    expect(findAll('a b a b a', ['a b'], 1).get('a b')).toEqual([0, 4]);
   });
 
   it('agrees with indexOf on astral text', () => {

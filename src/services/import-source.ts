@@ -8,7 +8,7 @@ import type { AppError, Result } from '../core/result';
 import { err, ok } from '../core/result';
 import { isErrno } from './fs-errors';
 import { sha256Hex } from './hash';
-import { convertDocument } from './loaders';
+import { convertDocument, formatOfName } from './loaders';
 
 /** A file turned into canonical text and layout, ready to be added to a workspace. */
 export interface PreparedImport {
@@ -28,18 +28,6 @@ export interface ImportOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-const FORMATS: Record<string, DocumentFormat> = {
-  '.txt': 'text',
-  '.text': 'text',
-  '.md': 'markdown',
-  '.markdown': 'markdown',
-  '.html': 'html',
-  '.htm': 'html',
-  '.xhtml': 'html',
-  '.docx': 'docx',
-  '.pdf': 'pdf',
-};
-
 /** The file name part of a path or of a name a browser sent (which may carry either slash). */
 export function fileNameOf(name: string): string {
   return name.split(/[\\/]/).pop() || name;
@@ -47,7 +35,7 @@ export function fileNameOf(name: string): string {
 
 /** True when Gloss can import files with this name (by extension). */
 export function isSupportedName(name: string): boolean {
-  return extname(name).toLowerCase() in FORMATS;
+  return formatOfName(name) !== undefined;
 }
 
 function cannotOpen(name: string, reason: string): Result<never, AppError> {

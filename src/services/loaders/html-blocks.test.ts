@@ -89,8 +89,8 @@ describe('domToDocument', () => {
     expect(blocksOf(doc)).toEqual([
       ['quote', 'First quoted.'],
       ['quote', 'Second quoted.'],
-      // The builder trims each block, so the first line's indentation goes.
-      ['code', 'indented line\n    more   spaces'],
+      // Code keeps its indentation, first line included.
+      ['code', '  indented line\n    more   spaces'],
       ['paragraph', 'Walls'],
       ['table-row', 'District\tCount'],
       ['table-row', 'North quay\t120'],

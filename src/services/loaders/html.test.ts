@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { documentProblems } from '../../core/block-text';
 import type { ConvertedDocument } from '../../core/structure';
-import { htmlToDocument } from './html';
+import { htmlToDocument, withoutSiteName } from './html';
 
 /** A news page with everything around its article that a reader should not get. */
 const NEWS_PAGE = `<!DOCTYPE html>
@@ -213,7 +213,39 @@ describe('htmlToDocument', () => {
     );
   });
 
+  it('reads a page nested absurdly deep quickly, without Readability', () => {
+    const depth = 3000;
+    const page = `<html><body><p>Intro.</p>${'<div>'.repeat(depth)}deep <b>text</b>${'</div>'.repeat(depth)}</body></html>`;
+    const started = Date.now();
+    expect(convert(page).text).toBe('Intro.\n\ndeep text');
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
   it('gives an empty document for a page without visible text', () => {
     expect(convert('<html><body><script>x()</script></body></html>').text).toBe('');
+  });
+});
+
+describe('withoutSiteName', () => {
+  it('takes the headline when the title is the headline plus the site name', () => {
+    expect(
+      withoutSiteName(
+        'Floodgates reopen at Varna lock | The Coastal Ledger',
+        'Floodgates reopen at Varna lock',
+      ),
+    ).toBe('Floodgates reopen at Varna lock');
+    expect(withoutSiteName('Dam talks stall — Steppe Post', 'Dam talks stall')).toBe(
+      'Dam talks stall',
+    );
+  });
+
+  it('keeps a title that is not the headline with a suffix', () => {
+    expect(withoutSiteName('Dam talks stall again', 'Dam talks stall')).toBe(
+      'Dam talks stall again',
+    );
+    expect(withoutSiteName('Opinion: why the dam matters', 'Why it matters')).toBe(
+      'Opinion: why the dam matters',
+    );
+    expect(withoutSiteName(undefined, 'Headline here')).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { cleanLine, cleanMetadata } from '../../core/block-text';
 import type { ConvertedDocument, DocumentMetadata } from '../../core/structure';
-import type { DomElementLike } from './html-blocks';
+import type { DomElementLike, DomNodeLike, DomToDocumentOptions } from './html-blocks';
 import { domToDocument } from './html-blocks';
 
 // A web page as an article: metadata from the page's head (Open Graph, JSON-LD, <time>…), the
@@ -32,6 +32,8 @@ interface Doc {
   createElement(tag: string): El & { textContent: string | null };
 }
 
+/** Pages nested deeper than this are not given to Readability (see htmlToDocument). */
+const MAX_READABILITY_DEPTH = 120;
 /** Article text at least this long is taken as the page's content. */
 const MIN_ARTICLE_CHARS = 200;
 /** ... as is shorter article text that holds this share of the page's text. */
@@ -67,9 +69,16 @@ export function htmlToDocument(html: string, options: HtmlOptions = {}): Convert
   const found = pageMetadata(page, options.url);
   const baseUrl = httpUrl(options.url) ?? found.sourceUrl;
   const headline = textOf(page.querySelector('h1'));
+  const convertOptions = baseUrl === undefined ? {} : { baseUrl };
 
-  const whole = wholeBody(page, baseUrl);
-  const article = readArticle(html);
+  // Readability takes time quadratic in the page's depth: a page nested absurdly deep is read
+  // whole. Readability changes the document it reads, so the whole body is parsed afresh.
+  const readable = depthAtMost(page.documentElement, MAX_READABILITY_DEPTH);
+  const article = readable ? readArticle(page) : undefined;
+  let whole: ConvertedDocument | undefined;
+  const wholePage = (): ConvertedDocument =>
+    (whole ??= wholeBody(readable ? parse(html) : page, convertOptions));
+
   if (article) {
     found.title ??= cleanLine(article.title, 500);
     found.byline ??= cleanLine(article.byline, 500);
@@ -78,22 +87,24 @@ export function htmlToDocument(html: string, options: HtmlOptions = {}): Convert
     found.language ??= article.lang ?? undefined;
   }
   const metadata = cleanMetadata(found);
+  const fallback = (): ConvertedDocument => {
+    const doc = wholePage();
+    return { ...doc, metadata: { ...doc.metadata, ...metadata } };
+  };
 
   const articleLength = article ? collapse(article.textContent ?? '').length : 0;
-  const useArticle =
-    article !== undefined &&
-    typeof article.content === 'string' &&
-    articleLength > 0 &&
-    (articleLength >= MIN_ARTICLE_CHARS ||
-      // A short page: Readability's pick is the article if it is a good share of the page's
-      // text, and no longer than it (else it kept furniture the whole body leaves out).
-      (articleLength >= MIN_ARTICLE_SHARE * whole.text.length &&
-        articleLength <= whole.text.length));
-  if (!useArticle) return { ...whole, metadata: { ...whole.metadata, ...metadata } };
+  if (!article || typeof article.content !== 'string' || articleLength === 0) return fallback();
+  if (articleLength < MIN_ARTICLE_CHARS) {
+    // A short page: Readability's pick is the article if it is a good share of the page's
+    // text, and no longer than it (else it kept furniture the whole body leaves out).
+    const wholeLength = wholePage().text.length;
+    if (articleLength < MIN_ARTICLE_SHARE * wholeLength || articleLength > wholeLength)
+      return fallback();
+  }
 
-  const content = parse(`<body>${article.content as string}</body>`);
+  const content = parse(`<body>${article.content}</body>`);
   const root = content.body ?? content.documentElement;
-  if (!root) return { ...whole, metadata: { ...whole.metadata, ...metadata } };
+  if (!root) return fallback();
   removeFurniture(root, ARTICLE_FURNITURE);
   // Readability drops the headline it took as the title; the reader should still see it.
   if (headline && !collapse(root.textContent ?? '').includes(headline)) {
@@ -101,7 +112,7 @@ export function htmlToDocument(html: string, options: HtmlOptions = {}): Convert
     h1.textContent = headline;
     root.prepend(h1);
   }
-  const doc = domToDocument(root, metadata, baseUrl === undefined ? {} : { baseUrl });
+  const doc = domToDocument(root, metadata, convertOptions);
   // Readability demotes the headline to an <h2>: it is the page's <h1> again.
   const top = doc.blocks.find((b) => b.kind === 'heading');
   if (top && headline && doc.text.slice(top.start, top.end) === headline) top.level = 1;
@@ -110,24 +121,38 @@ export function htmlToDocument(html: string, options: HtmlOptions = {}): Convert
 
 type Article = NonNullable<ReturnType<Readability['parse']>>;
 
-function readArticle(html: string): Article | undefined {
+function readArticle(page: Doc): Article | undefined {
   try {
-    // Readability changes the document it reads: give it its own copy.
-    const copy = parse(html);
     return (
-      new Readability(copy as never, { charThreshold: MIN_ARTICLE_CHARS }).parse() ?? undefined
+      new Readability(page as never, { charThreshold: MIN_ARTICLE_CHARS }).parse() ?? undefined
     );
   } catch {
     return undefined;
   }
 }
 
+/** Whether no element under `root` is nested deeper than `limit` (walked without recursion). */
+function depthAtMost(root: El | null, limit: number): boolean {
+  if (!root) return true;
+  const stack: [DomNodeLike, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [DomNodeLike, number];
+    if (depth > limit) return false;
+    const children = node.childNodes;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i];
+      if (child?.nodeType === 1) stack.push([child, depth + 1]);
+    }
+  }
+  return true;
+}
+
 /** The whole body as text, without navigation, headers, footers, forms and banners. */
-function wholeBody(page: Doc, baseUrl: string | undefined): ConvertedDocument {
+function wholeBody(page: Doc, options: DomToDocumentOptions): ConvertedDocument {
   const root = page.body ?? page.documentElement;
   if (!root) return { text: '', blocks: [], marks: [], metadata: {} };
   removeFurniture(root, FURNITURE);
-  return domToDocument(root, {}, baseUrl === undefined ? {} : { baseUrl });
+  return domToDocument(root, {}, options);
 }
 
 function removeFurniture(root: El, selector: string): void {
@@ -161,10 +186,11 @@ function pageMetadata(page: Doc, url: string | undefined): DocumentMetadata {
   };
   const ld = jsonLd(page);
 
+  const headline = textOf(page.querySelector('h1'));
   const title =
     meta('meta[property="og:title"]', 'meta[name="og:title"]', 'meta[name="twitter:title"]') ??
-    textOf(page.querySelector('title')) ??
-    textOf(page.querySelector('h1')) ??
+    withoutSiteName(textOf(page.querySelector('title')), headline) ??
+    headline ??
     ld.headline;
   const byline =
     meta('meta[name="author"]', 'meta[property="author"]', 'meta[property="article:author"]') ??
@@ -239,6 +265,26 @@ function jsonLd(page: Doc): LdFacts {
 }
 
 /** ISO 8601 where the date can be read (kept as written when it already is), else as given. */
+/**
+ * A page's <title> usually carries the site's name ("Headline | The Ledger"): when the page's
+ * own headline opens the title, the headline is the document's title.
+ */
+export function withoutSiteName(
+  title: string | undefined,
+  headline: string | undefined,
+): string | undefined {
+  if (!title) return undefined;
+  if (
+    headline &&
+    headline.length >= 8 &&
+    title.startsWith(headline) &&
+    /^\s*[|\-–—:·•]/.test(title.slice(headline.length))
+  ) {
+    return headline;
+  }
+  return title;
+}
+
 function normaliseDate(value: string | null | undefined): string | undefined {
   const date = collapse(value ?? '');
   if (date === '') return undefined;

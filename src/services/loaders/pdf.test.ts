@@ -182,6 +182,16 @@ describe('pdfToDocument', () => {
     expect((await pdfToDocument(new Uint8Array())).ok).toBe(false);
   });
 
+  it('refuses a password-protected PDF plainly', async () => {
+    expect(await pdfToDocument(encryptedPdf())).toEqual({
+      ok: false,
+      error: {
+        kind: 'corrupt',
+        message: 'the PDF is protected by a password; Gloss cannot open encrypted PDFs yet',
+      },
+    });
+  });
+
   it('refuses more pages than allowed', async () => {
     expect(await pdfToDocument(report, { maxPages: 1 })).toEqual({
       ok: false,
@@ -203,3 +213,30 @@ describe('pdfToDocument', () => {
     expect(copy).toEqual(report);
   });
 });
+
+/**
+ * A PDF whose standard security handler wants a user password: its /U entry matches no empty
+ * password (pdf-lib cannot encrypt, so the file is written by hand).
+ */
+function encryptedPdf(): Uint8Array {
+  const hex = (byte: number) => byte.toString(16).padStart(2, '0').repeat(32);
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
+    `<< /Filter /Standard /V 1 /R 2 /O <${hex(0x11)}> /U <${hex(0x22)}> /P -4 >>`,
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((object, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
+  const id = '0123456789abcdef0123456789abcdef';
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Encrypt 4 0 R /ID [<${id}> <${id}>] >>\n`;
+  body += `startxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(body);
+}
