@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema } from './model';
+import { DetailsSchema, idSchema } from './model';
 
 // The payload schemas of every service call. Both doors — Electron IPC and the web host's HTTP —
 // validate with these before any service runs, so a hostile message gets an error, never a call.
@@ -49,6 +49,8 @@ export const requestSchemas = {
     id: idSchema,
     tag: tagId.optional(),
     note: z.string().max(100_000).optional(),
+    /** Replaces the annotation's details as a whole. */
+    details: DetailsSchema.optional(),
   }),
   deleteAnnotation: z.strictObject({ documentId: idSchema, id: idSchema }),
   undo: z.undefined(),

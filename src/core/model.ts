@@ -68,10 +68,9 @@ export const WorkspaceIndexSchema = z.strictObject({
 export type WorkspaceIndex = z.infer<typeof WorkspaceIndexSchema>;
 
 /** Free-form structured details per tag (filled by later features: figure value, place…). */
-export const DetailsSchema = z.record(
-  z.string().max(64),
-  z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]),
-);
+export const DetailsSchema = z
+  .record(z.string().max(64), z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]))
+  .refine((d) => Object.keys(d).length <= 50, 'at most 50 details');
 export type Details = z.infer<typeof DetailsSchema>;
 
 export const AnnotationSchema = z

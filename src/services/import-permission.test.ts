@@ -11,7 +11,9 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   const real = await importOriginal<typeof FsPromises>();
   const refuse = (path: unknown) => {
     if (typeof path === 'string' && denied.has(path)) {
-      throw Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: 'EACCES' });
+      throw Object.assign(new Error(`EACCES: permission denied, open '${path}'`), {
+        code: 'EACCES',
+      });
     }
   };
   return {
@@ -43,7 +45,10 @@ describe('readImportPath without permission', () => {
     const result = await readImportPath(path, 1024);
     expect(result).toEqual({
       ok: false,
-      error: { code: 'bad-file', message: '"secret.txt" cannot be opened: Gloss is not allowed to read it.' },
+      error: {
+        code: 'bad-file',
+        message: '"secret.txt" cannot be opened: Gloss is not allowed to read it.',
+      },
     });
   });
 });

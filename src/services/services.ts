@@ -12,6 +12,7 @@ import { AnnotationSchema, DocumentMetaSchema } from '../core/model';
 import type { Result } from '../core/result';
 import { err, fail, ok } from '../core/result';
 import { createSelectors } from '../core/selectors';
+import { detailsProblem } from '../core/details';
 import type {
   ExportFile,
   GlossServices,
@@ -353,7 +354,7 @@ export async function openServices(options: ServicesOptions): Promise<AppService
 
     updateAnnotation: (request: RequestOf<'updateAnnotation'>) =>
       run('save the annotation', async () => {
-        const { documentId, id, tag, note } = request;
+        const { documentId, id, tag, note, details } = request;
         return change(documentId, (set, meta) => {
           const before = set.get(id);
           if (!before)
@@ -361,11 +362,20 @@ export async function openServices(options: ServicesOptions): Promise<AppService
           if (tag !== undefined) requireTag(tag);
           const nextTag = tag ?? before.tag;
           const nextNote = note ?? before.note;
-          if (nextTag === before.tag && nextNote === before.note) return [];
+          const nextDetails = details ?? before.details;
+          const problem = detailsProblem(nextTag, nextDetails);
+          if (problem) throw new ServiceError('invalid-request', problem);
+          if (
+            nextTag === before.tag &&
+            nextNote === before.note &&
+            JSON.stringify(nextDetails) === JSON.stringify(before.details)
+          )
+            return [];
           const after = valid({
             ...before,
             tag: nextTag,
             note: nextNote,
+            details: { ...nextDetails },
             modified: now().toISOString(),
           });
           set.put(after);

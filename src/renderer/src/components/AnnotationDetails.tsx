@@ -1,11 +1,15 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Annotation, Tag } from '../../../shared/api';
+import { DetailsEditor } from './DetailsEditor';
 
 interface AnnotationDetailsProps {
   annotation: Annotation;
   tags: readonly Tag[];
   readOnly: boolean;
-  onUpdate(id: string, patch: { tag?: string; note?: string }): void;
+  onUpdate(
+    id: string,
+    patch: { tag?: string; note?: string; details?: Annotation['details'] },
+  ): void;
   onDelete(id: string): void;
   onReattach(id: string): void;
 }
@@ -87,6 +91,11 @@ export function AnnotationDetails({
           <option value={annotation.tag}>{annotation.tag}</option>
         )}
       </select>
+      <DetailsEditor
+        annotation={annotation}
+        readOnly={readOnly}
+        onChange={(details) => onUpdate(annotation.id, { details })}
+      />
       <label htmlFor="annotation-note">Note</label>
       <textarea
         id="annotation-note"

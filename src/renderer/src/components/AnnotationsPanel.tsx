@@ -1,4 +1,7 @@
 import type { Annotation, PageSpan, Tag } from '../../../shared/api';
+import { detailsSummary } from '../../../core/details';
+
+const summary = (a: Annotation) => detailsSummary(a.tag, a.details);
 import { AnnotationDetails } from './AnnotationDetails';
 
 interface AnnotationsPanelProps {
@@ -10,7 +13,10 @@ interface AnnotationsPanelProps {
   pages?: readonly PageSpan[] | undefined;
   onSelect(id: string): void;
   onReattach(id: string): void;
-  onUpdate(id: string, patch: { tag?: string; note?: string }): void;
+  onUpdate(
+    id: string,
+    patch: { tag?: string; note?: string; details?: Annotation['details'] },
+  ): void;
   onDelete(id: string): void;
 }
 
@@ -38,6 +44,7 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
             {page !== undefined && <span className="page-chip">p. {page}</span>}
           </span>
           <span className="annotation-quote">{a.quote}</span>
+          {summary(a) && <span className="annotation-details">{summary(a)}</span>}
           {a.note && <span className="annotation-note">{a.note}</span>}
         </button>
       </li>

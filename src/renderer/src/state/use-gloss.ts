@@ -1,5 +1,5 @@
 import { useCallback, useLayoutEffect, useMemo, useReducer, useRef } from 'react';
-import type { AppError, ImportResult, Mutation, Result } from '../../../shared/api';
+import type { Annotation, AppError, ImportResult, Mutation, Result } from '../../../shared/api';
 import type { GlossClient } from '../api/client';
 import { initialState, reduce } from './store';
 import type { TextOffer } from './store';
@@ -258,7 +258,7 @@ export function useGloss(client: GlossClient) {
   );
 
   const update = useCallback(
-    (id: string, patch: { tag?: string; note?: string }) => {
+    (id: string, patch: { tag?: string; note?: string; details?: Annotation['details'] }) => {
       const open = stateRef.current.open;
       if (!open) return Promise.resolve(null);
       return mutate(() =>

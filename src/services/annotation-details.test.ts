@@ -1,0 +1,89 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AppServices } from './services';
+import { openTestServices, removeFolder, tempFolder, unwrap } from './test-support';
+
+const TEXT = 'The ministry says it built over 210 kilometres of concrete walls last year.\n';
+
+describe('annotation details', () => {
+  let dir: string;
+  let services: AppServices;
+  let documentId: string;
+  let id: string;
+
+  beforeEach(async () => {
+    dir = await tempFolder();
+    services = await openTestServices(join(dir, 'ws'));
+    documentId = unwrap(
+      await services.importFile({ name: 'a.txt', bytes: new TextEncoder().encode(TEXT) }),
+    ).document.id;
+    const start = TEXT.indexOf('over 210');
+    const m = unwrap(
+      await services.createAnnotation({
+        documentId,
+        tag: 'figure',
+        start,
+        end: start + 'over 210 kilometres of concrete walls'.length,
+      }),
+    );
+    id = m.changes[0]!.id;
+  });
+
+  afterEach(async () => {
+    await services.close();
+    await removeFolder(dir);
+  });
+
+  it('replaces the details, persists them and undoes the change', async () => {
+    const details = { value: 210, unit: 'km', qualifier: 'over', counted: 'concrete walls' };
+    const m = unwrap(await services.updateAnnotation({ documentId, id, details }));
+    expect(m.changes[0]!.annotation!.details).toEqual(details);
+    await services.close();
+    services = await openTestServices(join(dir, 'ws'));
+    const opened = unwrap(await services.openDocument({ documentId }));
+    expect(opened.annotations[0]!.details).toEqual(details);
+    unwrap(
+      await services.updateAnnotation({ documentId, id, details: { ...details, value: 211 } }),
+    );
+    const undone = unwrap(await services.undo());
+    expect(undone.changes[0]!.annotation!.details).toEqual(details);
+  });
+
+  it('refuses details that do not fit the tag, changing nothing', async () => {
+    const before = unwrap(await services.openDocument({ documentId })).annotations[0]!.details;
+    const result = await services.updateAnnotation({ documentId, id, details: { value: 'lots' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'invalid-request', message: 'Value must be a number.' },
+    });
+    expect(unwrap(await services.openDocument({ documentId })).annotations[0]!.details).toEqual(
+      before,
+    );
+  });
+
+  it('checks details against the new tag when the tag changes too', async () => {
+    const result = await services.updateAnnotation({
+      documentId,
+      id,
+      tag: 'claim',
+      details: { status: 'probably' },
+    });
+    expect(result.ok).toBe(false);
+    unwrap(
+      await services.updateAnnotation({
+        documentId,
+        id,
+        tag: 'claim',
+        details: { status: 'disputed', claimant: 'the ministry' },
+      }),
+    );
+  });
+
+  it('appear in the JSON export', async () => {
+    unwrap(
+      await services.updateAnnotation({ documentId, id, details: { value: 210, unit: 'km' } }),
+    );
+    const exported = JSON.parse(unwrap(await services.exportJson()).content);
+    expect(exported.annotations[0].details).toMatchObject({ value: 210, unit: 'km' });
+  });
+});
