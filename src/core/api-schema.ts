@@ -12,6 +12,9 @@ export const MAX_IMPORT_CEILING = 1024 * 1024 * 1024;
 const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected file bytes');
 const tagId = z.string().min(1).max(40);
 const offset = z.number().int().nonnegative().max(1_000_000_000);
+const tagName = z.string().trim().min(1).max(60);
+const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb');
+const hotkey = z.string().regex(/^[1-9]$/, 'a hotkey is one of 1–9');
 
 export const requestSchemas = {
   getWorkspace: z.undefined(),
@@ -31,6 +34,23 @@ export const requestSchemas = {
   removeDocument: z.strictObject({ documentId: idSchema }),
   checkSource: z.strictObject({ documentId: idSchema }),
   updateFromDisk: z.strictObject({ documentId: idSchema }),
+  createTag: z.strictObject({
+    name: tagName,
+    color: hexColor,
+    hotkey: hotkey.nullable().optional(),
+    description: z.string().max(500).optional(),
+  }),
+  updateTag: z.strictObject({
+    id: tagId,
+    name: tagName.optional(),
+    color: hexColor.optional(),
+    hotkey: hotkey.nullable().optional(),
+    description: z.string().max(500).optional(),
+  }),
+  moveTag: z.strictObject({ id: tagId, to: z.number().int().min(0).max(1000) }),
+  countTagUses: z.strictObject({ id: tagId }),
+  /** Deletes a tag; its annotations take `retagTo`, or are removed when it is absent. */
+  deleteTag: z.strictObject({ id: tagId, retagTo: tagId.optional() }),
   reattachAnnotation: z.strictObject({
     documentId: idSchema,
     id: idSchema,

@@ -45,11 +45,11 @@ describe('UndoHistory', () => {
     };
     h.record(edit);
     expect(h.undo()).toEqual({
-      documentId: 'doc',
-      before: annotation('a', 'note'),
-      after: annotation('a'),
+      annotations: [{ documentId: 'doc', before: annotation('a', 'note'), after: annotation('a') }],
     });
-    expect(h.undo()).toEqual({ documentId: 'doc', before: annotation('a'), after: null });
+    expect(h.undo()).toEqual({
+      annotations: [{ documentId: 'doc', before: annotation('a'), after: null }],
+    });
     expect(h.undo()).toBeNull();
     expect(h.state()).toEqual({ canUndo: false, canRedo: true });
   });
@@ -60,8 +60,8 @@ describe('UndoHistory', () => {
     h.record(created('b'));
     h.undo();
     h.undo();
-    expect(h.redo()).toEqual(created('a'));
-    expect(h.redo()).toEqual(created('b'));
+    expect(h.redo()).toEqual({ annotations: [created('a')] });
+    expect(h.redo()).toEqual({ annotations: [created('b')] });
     expect(h.redo()).toBeNull();
     expect(h.state()).toEqual({ canUndo: true, canRedo: false });
   });
@@ -79,7 +79,9 @@ describe('UndoHistory', () => {
   it('forgets the oldest steps beyond its limit', () => {
     const h = new UndoHistory(3);
     for (const id of ['a', 'b', 'c', 'd', 'e']) h.record(created(id));
-    const undone = [h.undo(), h.undo(), h.undo(), h.undo()].map((s) => s?.before?.id ?? null);
+    const undone = [h.undo(), h.undo(), h.undo(), h.undo()].map(
+      (s) => s?.annotations[0]?.before?.id ?? null,
+    );
     expect(undone).toEqual(['e', 'd', 'c', null]);
   });
 
@@ -102,9 +104,9 @@ describe('UndoHistory', () => {
     h.record(created('b'));
     h.undo(); // b goes to the redo stack
     h.forgetDocument('doc');
-    expect(h.undo()?.documentId).toBe('other');
+    expect(h.undo()?.annotations[0]?.documentId).toBe('other');
     expect(h.state()).toEqual({ canUndo: false, canRedo: true });
-    expect(h.redo()?.documentId).toBe('other');
+    expect(h.redo()?.annotations[0]?.documentId).toBe('other');
     expect(h.redo()).toBeNull();
   });
 });
@@ -114,5 +116,36 @@ describe('invert', () => {
     const step: AnnotationStep = { documentId: 'doc', before: annotation('a'), after: null };
     expect(invert(step)).toEqual({ documentId: 'doc', before: null, after: annotation('a') });
     expect(invert(invert(step))).toEqual(step);
+  });
+});
+
+describe('compound steps', () => {
+  const tag = (id: string) => ({ id, name: id, color: '#123456' });
+
+  it('undoes several changes and the tag set as one step, in reverse order', () => {
+    const h = new UndoHistory();
+    const first: AnnotationStep = { documentId: 'd1', before: annotation('a'), after: null };
+    const second: AnnotationStep = { documentId: 'd2', before: annotation('b'), after: null };
+    h.recordStep({
+      annotations: [first, second],
+      tags: { before: [tag('x'), tag('y')], after: [tag('x')] },
+    });
+    expect(h.undo()).toEqual({
+      annotations: [invert(second), invert(first)],
+      tags: { before: [tag('x')], after: [tag('x'), tag('y')] },
+    });
+    expect(h.redo()).toEqual({
+      annotations: [first, second],
+      tags: { before: [tag('x'), tag('y')], after: [tag('x')] },
+    });
+  });
+
+  it("forgets only the removed document's part of a compound step", () => {
+    const h = new UndoHistory();
+    const first: AnnotationStep = { documentId: 'd1', before: annotation('a'), after: null };
+    const second: AnnotationStep = { documentId: 'd2', before: annotation('b'), after: null };
+    h.recordStep({ annotations: [first, second], tags: { before: [], after: [] } });
+    h.forgetDocument('d1');
+    expect(h.undo()?.annotations).toEqual([invert(second)]);
   });
 });

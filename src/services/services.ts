@@ -27,6 +27,7 @@ import { isErrno, plainReason } from './fs-errors';
 import type { PreparedImport } from './import-source';
 import { isSupportedName, prepareImport, readImportPath } from './import-source';
 import { documentOperations } from './document-operations';
+import { tagOperations } from './tag-operations';
 import { Serial } from './serial';
 import { ServiceError, toAppError } from './service-error';
 import { INDEX_FILE, WorkspaceStore } from './workspace-store';
@@ -120,13 +121,13 @@ export async function openServices(options: ServicesOptions): Promise<AppService
   }
 
   /** Waits for an annotation write; a failure becomes a message that says what still holds. */
-  async function saved(write: Promise<void>, meta: DocumentMeta): Promise<void> {
+  async function saved(write: Promise<void>, meta: DocumentMeta | undefined): Promise<void> {
     try {
       await write;
     } catch (error) {
       throw new ServiceError(
         'io',
-        `Gloss could not save the annotations of "${meta.title}" (${plainReason(error)}). ` +
+        `Gloss could not save ${meta ? `the annotations of "${meta.title}"` : 'the workspace'} (${plainReason(error)}). ` +
           'The change is kept for this session; Gloss will try to save it again with your next change.',
         { cause: error },
       );
@@ -155,22 +156,37 @@ export async function openServices(options: ServicesOptions): Promise<AppService
       store.assertWritable();
       const step = kind === 'undo' ? history.undo() : history.redo();
       if (!step) return null;
-      let set: AnnotationSet;
-      let meta: DocumentMeta;
+      const sets = new Map<string, { meta: DocumentMeta; set: AnnotationSet }>();
       try {
-        meta = documentOrThrow(step.documentId);
-        set = await store.annotations(meta);
+        for (const { documentId } of step.annotations) {
+          if (sets.has(documentId)) continue;
+          const meta = documentOrThrow(documentId);
+          sets.set(documentId, { meta, set: await store.annotations(meta) });
+        }
         store.assertWritable();
       } catch (error) {
         history.revert(kind);
         throw error;
       }
-      const change = applyStep(set, step);
-      return { meta, change, saved: set.save() };
+      const changes = step.annotations.map((a) => applyStep(sets.get(a.documentId)!.set, a));
+      const writes = [...sets.values()].map(({ set }) => set.save());
+      if (step.tags) {
+        store.setTags(step.tags.after);
+        writes.push(store.saveIndex());
+      }
+      const first = [...sets.values()][0]?.meta;
+      return { first, changes, tags: step.tags?.after, saved: Promise.all(writes) };
     });
     if (!applied) return ok({ changes: [], history: history.state() });
-    await saved(applied.saved, applied.meta);
-    return ok({ changes: [applied.change], history: history.state() });
+    await saved(
+      applied.saved.then(() => undefined),
+      applied.first,
+    );
+    return ok({
+      changes: applied.changes,
+      history: history.state(),
+      ...(applied.tags ? { tags: applied.tags.map((t) => ({ ...t })) } : {}),
+    });
   }
 
   async function addDocument(prepared: PreparedImport): Promise<Result<ImportResult>> {
@@ -425,6 +441,8 @@ export async function openServices(options: ServicesOptions): Promise<AppService
 
     importProgress: () =>
       run('read the import progress', async () => ok(progress ? { ...progress } : null)),
+
+    ...tagOperations({ run, serial, store, history, now }),
 
     ...documentOperations({
       run,

@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { Low } from 'lowdb';
-import type { AnnotationFile, DocumentMeta, WorkspaceIndex } from '../core/model';
+import type { AnnotationFile, DocumentMeta, Tag, WorkspaceIndex } from '../core/model';
 import {
   AnnotationFileSchema,
   SCHEMA_VERSION,
@@ -183,6 +183,12 @@ export class WorkspaceStore {
     const at = list.findIndex((d) => d.id === meta.id);
     if (at !== -1) list.splice(at, 1);
     return keptAt;
+  }
+
+  /** Replaces the workspace's tag set in memory; call saveIndex to persist. */
+  setTags(tags: readonly Tag[]): void {
+    this.assertWritable();
+    this.db.data.tags = tags.map((t) => ({ ...t }));
   }
 
   /** Resolves once the index as it is now is on disk. */

@@ -81,6 +81,8 @@ export interface AnnotationChange {
 export interface Mutation {
   changes: AnnotationChange[];
   history: HistoryState;
+  /** The workspace's tag set, when the change (or its undo) changed it. */
+  tags?: Tag[];
 }
 
 /** A file for the user to save: the host decides how (save dialog or browser download). */
@@ -108,6 +110,11 @@ export interface ResponseMap {
   checkSource: SourceStatus;
   updateFromDisk: { summary: UpdateSummary; opened: OpenedDocument };
   reattachAnnotation: Mutation;
+  createTag: Mutation;
+  updateTag: Mutation;
+  moveTag: Mutation;
+  countTagUses: { annotations: number; documents: number };
+  deleteTag: Mutation;
 }
 
 export type ResponseOf<M extends ServiceMethod> = ResponseMap[M];

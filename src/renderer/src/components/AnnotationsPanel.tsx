@@ -1,5 +1,9 @@
 import type { Annotation, PageSpan, Tag } from '../../../shared/api';
+import { readableOn } from '../../../core/colors';
 import { detailsSummary } from '../../../core/details';
+
+// The panel's background (styles.css --pane): tag names drawn on it must stay readable.
+const PANEL_BACKGROUND = '#fbfaf8';
 
 const summary = (a: Annotation) => detailsSummary(a.tag, a.details);
 import { AnnotationDetails } from './AnnotationDetails';
@@ -37,7 +41,12 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
           className="annotation-row"
           aria-current={a.id === selectedId ? 'true' : undefined}
           onClick={() => props.onSelect(a.id)}
-          style={{ '--tag-color': tag?.color ?? '#868e96' } as React.CSSProperties}
+          style={
+            {
+              '--tag-color': tag?.color ?? '#868e96',
+              '--tag-ink': readableOn(tag?.color ?? '#868e96', PANEL_BACKGROUND),
+            } as React.CSSProperties
+          }
         >
           <span className="row-head">
             <span className="tag-chip">{tag?.name ?? a.tag}</span>

@@ -11,6 +11,7 @@ import { Library } from './Library';
 import type { ReaderHandle } from './Reader';
 import { Reader } from './Reader';
 import { StatusBar } from './StatusBar';
+import { TagEditor } from './TagEditor';
 import { Toolbar } from './Toolbar';
 
 const ACCEPTED =
@@ -25,6 +26,7 @@ export function App({ client }: { client: GlossClient }) {
   const fileInput = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const [confirmRemove, setConfirmRemove] = useState(false);
+  const [editingTags, setEditingTags] = useState(false);
   const { workspace, open, selectedId } = state;
   const tags = useMemo(() => workspace?.tags ?? [], [workspace]);
   const readOnly = workspace?.readOnly ?? false;
@@ -189,6 +191,8 @@ export function App({ client }: { client: GlossClient }) {
         onUndo={() => void commands.undo()}
         onRedo={() => void commands.redo()}
         onTag={tagSelection}
+        onEditTags={() => setEditingTags(true)}
+        canEditTags={!!workspace && !readOnly}
       />
       <input
         ref={fileInput}
@@ -280,6 +284,13 @@ export function App({ client }: { client: GlossClient }) {
         notice={state.notice}
         importing={state.importing}
       />
+      {editingTags && (
+        <TagEditor
+          tags={tags}
+          actions={commands.tagActions}
+          onClose={() => setEditingTags(false)}
+        />
+      )}
       {confirmRemove && open && (
         <ConfirmDialog
           title="Remove document?"

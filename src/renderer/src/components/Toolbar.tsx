@@ -11,6 +11,8 @@ interface ToolbarProps {
   onUndo(): void;
   onRedo(): void;
   onTag(tagId: string): void;
+  onEditTags(): void;
+  canEditTags: boolean;
 }
 
 // Toolbar buttons must not take focus or the text selection away from the reader on press.
@@ -74,6 +76,14 @@ export function Toolbar(props: ToolbarProps) {
             {tag.hotkey && <kbd>{tag.hotkey}</kbd>}
           </button>
         ))}
+        <button
+          type="button"
+          onClick={props.onEditTags}
+          disabled={!props.canEditTags}
+          title="Add, rename, recolour and reorder tags"
+        >
+          Edit tags
+        </button>
       </div>
     </header>
   );

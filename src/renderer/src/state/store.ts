@@ -7,6 +7,7 @@ import type {
   Result,
   OpenedDocument,
   SourceStatus,
+  Tag,
   WorkspaceState,
 } from '../../../shared/api';
 
@@ -58,7 +59,13 @@ export type Action =
   | { type: 'select'; id: string | null }
   | { type: 'write-started' }
   | { type: 'write-finished' }
-  | { type: 'changes'; changes: AnnotationChange[]; history: HistoryState; select?: string | null }
+  | {
+      type: 'changes';
+      changes: AnnotationChange[];
+      history: HistoryState;
+      select?: string | null;
+      tags?: Tag[] | undefined;
+    }
   | { type: 'error'; message: string }
   | { type: 'dismiss-error' }
   | { type: 'notice'; message: string | null }
@@ -147,7 +154,11 @@ export function reduce(state: UiState, action: Action): UiState {
       let selectedId = action.select !== undefined ? action.select : state.selectedId;
       if (selectedId && open && !open.annotations.some((a) => a.id === selectedId))
         selectedId = null;
-      return { ...state, open, history: action.history, selectedId };
+      const workspace =
+        action.tags && state.workspace
+          ? { ...state.workspace, tags: action.tags }
+          : state.workspace;
+      return { ...state, open, history: action.history, selectedId, workspace };
     }
     case 'error':
       return { ...state, error: action.message, offerAsText: [] };

@@ -62,6 +62,7 @@ export function useGloss(client: GlossClient) {
           type: 'changes',
           changes: result.value.changes,
           history: result.value.history,
+          tags: result.value.tags,
           ...(select ? { select: select(result.value) } : {}),
         });
         return result.value;
@@ -303,6 +304,25 @@ export function useGloss(client: GlossClient) {
       dispatch({ type: 'notice', message: `Exported ${delivered.value.savedTo}` });
   }, [client, report]);
 
+  const tagActions = useMemo(
+    () => ({
+      create: async (tag: { name: string; color: string; hotkey: string | null }) =>
+        (await mutate(() => client.services.createTag(tag))) !== null,
+      update: (id: string, patch: { name?: string; color?: string; hotkey?: string | null }) =>
+        void mutate(() => client.services.updateTag({ id, ...patch })),
+      move: (id: string, to: number) => void mutate(() => client.services.moveTag({ id, to })),
+      uses: async (id: string) => {
+        const result = await client.services.countTagUses({ id });
+        if (result.ok) return result.value;
+        report(result.error);
+        return null;
+      },
+      remove: (id: string, retagTo?: string) =>
+        void mutate(() => client.services.deleteTag(retagTo ? { id, retagTo } : { id })),
+    }),
+    [client, mutate, report],
+  );
+
   const select = useCallback((id: string | null) => dispatch({ type: 'select', id }), []);
   const dismissError = useCallback(() => dispatch({ type: 'dismiss-error' }), []);
   const fail = useCallback((message: string) => dispatch({ type: 'error', message }), []);
@@ -329,6 +349,7 @@ export function useGloss(client: GlossClient) {
       select,
       dismissError,
       fail,
+      tagActions,
     }),
     [
       load,
@@ -351,6 +372,7 @@ export function useGloss(client: GlossClient) {
       select,
       dismissError,
       fail,
+      tagActions,
     ],
   );
   return { state, commands };
