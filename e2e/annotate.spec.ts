@@ -138,7 +138,7 @@ test.describe('annotating a document', () => {
       tag: 'location',
       quote: 'Nordhafen',
       note: 'Fishing district in the north.',
-      details: {},
+      details: { name: 'Nordhafen' },
     });
     expect(SEA_WALL.slice(a!.start as number, a!.end as number)).toBe('Nordhafen');
     expect(a!.prefix).toBe(SEA_WALL.slice((a!.start as number) - 32, a!.start as number));

@@ -11,6 +11,9 @@ test.describe('structured details', () => {
     await dragSelect(page, '4.2 kilometres of new sea wall');
     await page.keyboard.press('4');
     const details = page.getByRole('group', { name: 'Details' });
+    // Read from the passage as it is tagged: the analyst only corrects.
+    await expect(details.getByRole('textbox', { name: 'Value' })).toHaveValue('4.2');
+    await expect(details.getByRole('textbox', { name: 'Unit' })).toHaveValue('km');
     await details.getByRole('textbox', { name: 'Value' }).fill('4.2');
     await details.getByRole('textbox', { name: 'Unit' }).fill('km');
     await details.getByRole('textbox', { name: 'What is counted' }).fill('new sea wall');
@@ -63,4 +66,16 @@ test.describe('structured details', () => {
       claimant: 'Residents of Nordhafen',
     });
   });
+});
+
+test('a tagged quote gets its speaker from the attribution beside it', async ({ gloss }) => {
+  const page = await gloss.launch([writeTemp('sea-wall.txt', SEA_WALL)]);
+  await dragSelect(page, '"We cannot wait for the next storm,"');
+  await page.keyboard.press('2');
+  const speaker = page
+    .getByRole('group', { name: 'Details' })
+    .getByRole('textbox', { name: 'Speaker' });
+  await expect(speaker).toHaveValue(/Ilse Brandt/);
+  await expect(annotationList(page).getByRole('listitem')).toContainText('— ');
+  await expectSaved(page);
 });

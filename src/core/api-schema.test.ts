@@ -66,7 +66,13 @@ describe('requestSchemas', () => {
     expect(s.safeParse({ documentId: ID, id: ID }).success).toBe(true);
     expect(s.safeParse({ documentId: ID, id: ID, note: 'n', tag: 'quote' }).success).toBe(true);
     expect(s.safeParse({ documentId: ID, id: ID, note: 'x'.repeat(100_001) }).success).toBe(false);
-    expect(s.safeParse({ documentId: ID, id: ID, details: {} }).success).toBe(false);
+    expect(
+      s.safeParse({ documentId: ID, id: ID, details: { value: 210, unit: 'km' } }).success,
+    ).toBe(true);
+    expect(s.safeParse({ documentId: ID, id: ID, details: 'x' }).success).toBe(false);
+    expect(s.safeParse({ documentId: ID, id: ID, details: { nested: {} } }).success).toBe(false);
+    const many = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, i]));
+    expect(s.safeParse({ documentId: ID, id: ID, details: many }).success).toBe(false);
   });
 
   it('takes file bytes only as a Uint8Array within the size limit', () => {

@@ -34,8 +34,22 @@ describe('annotation details', () => {
     await removeFolder(dir);
   });
 
+  it('are read from the passage when it is tagged, and from its new tag when retagged', async () => {
+    const opened = unwrap(await services.openDocument({ documentId }));
+    expect(opened.annotations[0]!.details).toMatchObject({
+      value: 210,
+      unit: 'km',
+      qualifier: 'over',
+    });
+    const retagged = unwrap(await services.updateAnnotation({ documentId, id, tag: 'claim' }));
+    expect(retagged.changes[0]!.annotation!.details).toMatchObject({
+      value: 210,
+      status: 'unverified',
+    });
+  });
+
   it('replaces the details, persists them and undoes the change', async () => {
-    const details = { value: 210, unit: 'km', qualifier: 'over', counted: 'concrete walls' };
+    const details = { value: 210, unit: 'km', qualifier: 'over', counted: 'walls' };
     const m = unwrap(await services.updateAnnotation({ documentId, id, details }));
     expect(m.changes[0]!.annotation!.details).toEqual(details);
     await services.close();

@@ -8,6 +8,7 @@ import { BUILT_IN_TAGS } from '../core/tags';
 import { sha256Hex } from './hash';
 import type { AppServices } from './services';
 import { openServices } from './services';
+import { suggestDetails } from '../core/suggest-details';
 import { openTestServices, removeFolder, tempFolder, unwrap, utf8 } from './test-support';
 
 let root: string;
@@ -356,7 +357,8 @@ describe('annotations', () => {
       suffix: ARTICLE.slice(at + 6, at + 38),
       textHash: doc.textHash,
       note: '',
-      details: {},
+      // Read from the passage: see suggest-details and annotation-details.test.
+      details: suggestDetails('figure', ARTICLE, at, at + 6),
       created: '2026-03-04T05:06:08.000Z',
       modified: '2026-03-04T05:06:08.000Z',
     };

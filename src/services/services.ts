@@ -13,6 +13,7 @@ import type { Result } from '../core/result';
 import { err, fail, ok } from '../core/result';
 import { createSelectors } from '../core/selectors';
 import { detailsProblem } from '../core/details';
+import { suggestDetails, withSuggestedDetails } from '../core/suggest-details';
 import type {
   ExportFile,
   GlossServices,
@@ -358,7 +359,7 @@ export async function openServices(options: ServicesOptions): Promise<AppService
             ...selectors,
             textHash: meta.textHash,
             note: '',
-            details: {},
+            details: suggestDetails(tag, text, selectors.start, selectors.end),
             created: stamp,
             modified: stamp,
           });
@@ -371,6 +372,11 @@ export async function openServices(options: ServicesOptions): Promise<AppService
     updateAnnotation: (request: RequestOf<'updateAnnotation'>) =>
       run('save the annotation', async () => {
         const { documentId, id, tag, note, details } = request;
+        // A change of tag suggests the new tag's details from the passage (typed ones stay).
+        const text =
+          tag !== undefined && details === undefined
+            ? await store.texts.read(documentOrThrow(documentId))
+            : null;
         return change(documentId, (set, meta) => {
           const before = set.get(id);
           if (!before)
@@ -378,7 +384,11 @@ export async function openServices(options: ServicesOptions): Promise<AppService
           if (tag !== undefined) requireTag(tag);
           const nextTag = tag ?? before.tag;
           const nextNote = note ?? before.note;
-          const nextDetails = details ?? before.details;
+          const nextDetails =
+            details ??
+            (text !== null && nextTag !== before.tag && !before.orphan
+              ? withSuggestedDetails(before.details, nextTag, text, before.start, before.end)
+              : before.details);
           const problem = detailsProblem(nextTag, nextDetails);
           if (problem) throw new ServiceError('invalid-request', problem);
           if (
