@@ -5,7 +5,11 @@ import { detailsSummary } from '../../../core/details';
 // The panel's background (styles.css --pane): tag names drawn on it must stay readable.
 const PANEL_BACKGROUND = '#fbfaf8';
 
-const summary = (a: Annotation) => detailsSummary(a.tag, a.details);
+/** The details in a line, unless they only repeat the quote (a place named as written). */
+const summary = (a: Annotation) => {
+  const line = detailsSummary(a.tag, a.details);
+  return line === a.quote ? '' : line;
+};
 import { AnnotationDetails } from './AnnotationDetails';
 
 interface AnnotationsPanelProps {
