@@ -63,7 +63,11 @@ export const requestSchemas = {
     start: offset,
     end: offset,
     tag: tagId,
+    /** Details to start with (an accepted suggestion's); else they are read from the passage. */
+    details: DetailsSchema.optional(),
   }),
+  suggest: z.strictObject({ documentId: idSchema }),
+  rejectSuggestion: z.strictObject({ documentId: idSchema, key: z.string().min(1).max(200) }),
   updateAnnotation: z.strictObject({
     documentId: idSchema,
     id: idSchema,

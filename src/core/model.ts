@@ -104,6 +104,8 @@ export const AnnotationFileSchema = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
   documentId: idSchema,
   annotations: z.array(AnnotationSchema),
+  /** Keys of suggestions the analyst rejected: they stay hidden for this document. */
+  rejected: z.array(z.string().max(200)).optional(),
 });
 export type AnnotationFile = z.infer<typeof AnnotationFileSchema>;
 

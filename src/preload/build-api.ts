@@ -28,6 +28,8 @@ export const PRELOAD_METHODS = [
   'reattachAnnotation',
   'importSamples',
   'createAnnotation',
+  'suggest',
+  'rejectSuggestion',
   'updateAnnotation',
   'deleteAnnotation',
   'undo',

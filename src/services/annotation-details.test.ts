@@ -101,3 +101,41 @@ describe('annotation details', () => {
     expect(exported.annotations[0].details).toMatchObject({ value: 210, unit: 'km' });
   });
 });
+
+describe('suggestions', () => {
+  let dir: string;
+  let services: AppServices;
+
+  beforeEach(async () => {
+    dir = await tempFolder();
+    services = await openTestServices(join(dir, 'ws'));
+  });
+  afterEach(async () => {
+    await services.close();
+    await removeFolder(dir);
+  });
+
+  it('proposes, takes accepted details as given, and remembers rejections across restarts', async () => {
+    const text = 'Officials counted about 8,000 people. "We need help now," said Rosa Ferrada.\n';
+    const { document } = unwrap(
+      await services.importFile({ name: 's.txt', bytes: new TextEncoder().encode(text) }),
+    );
+    const found = unwrap(await services.suggest({ documentId: document.id }));
+    expect(found.map((s) => s.tag)).toEqual(['figure', 'quote']);
+    const [figure, quote] = found;
+    const created = unwrap(
+      await services.createAnnotation({
+        documentId: document.id,
+        tag: figure!.tag,
+        start: figure!.start,
+        end: figure!.end,
+        details: figure!.details,
+      }),
+    );
+    expect(created.changes[0]!.annotation!.details).toEqual(figure!.details);
+    unwrap(await services.rejectSuggestion({ documentId: document.id, key: quote!.key }));
+    await services.close();
+    services = await openTestServices(join(dir, 'ws'));
+    expect(unwrap(await services.suggest({ documentId: document.id }))).toEqual([]);
+  });
+});

@@ -48,6 +48,17 @@ export class AnnotationSet {
     if (at !== -1) list.splice(at, 1);
   }
 
+  /** Keys of the suggestions rejected in this document. */
+  rejected(): ReadonlySet<string> {
+    return new Set(this.db.data.rejected ?? []);
+  }
+
+  /** Remembers a rejected suggestion. */
+  reject(key: string): void {
+    const list = (this.db.data.rejected ??= []);
+    if (!list.includes(key)) list.push(key);
+  }
+
   /** Resolves once the current state is on disk (writes are coalesced). */
   save(): Promise<void> {
     return this.queue.schedule();

@@ -14,6 +14,7 @@ import { err, fail, ok } from '../core/result';
 import { createSelectors } from '../core/selectors';
 import { detailsProblem } from '../core/details';
 import { suggestDetails, withSuggestedDetails } from '../core/suggest-details';
+import { findSuggestions } from '../core/suggestions';
 import type {
   ExportFile,
   GlossServices,
@@ -336,7 +337,7 @@ export async function openServices(options: ServicesOptions): Promise<AppService
 
     createAnnotation: (request: RequestOf<'createAnnotation'>) =>
       run('save the annotation', async () => {
-        const { documentId, start, end, tag } = request;
+        const { documentId, start, end, tag, details } = request;
         store.assertWritable();
         requireTag(tag);
         const meta = documentOrThrow(documentId);
@@ -359,7 +360,7 @@ export async function openServices(options: ServicesOptions): Promise<AppService
             ...selectors,
             textHash: meta.textHash,
             note: '',
-            details: suggestDetails(tag, text, selectors.start, selectors.end),
+            details: details ?? suggestDetails(tag, text, selectors.start, selectors.end),
             created: stamp,
             modified: stamp,
           });
@@ -448,6 +449,27 @@ export async function openServices(options: ServicesOptions): Promise<AppService
     noteStartupProblem(message: string): void {
       startupProblems.push(message);
     },
+
+    suggest: (request: RequestOf<'suggest'>) =>
+      run('look for suggestions', async () => {
+        const meta = documentOrThrow(request.documentId);
+        const text = await store.texts.read(meta);
+        const set = await store.annotations(meta);
+        return ok(findSuggestions(text, set.list(), set.rejected()));
+      }),
+
+    rejectSuggestion: (request: RequestOf<'rejectSuggestion'>) =>
+      run('reject the suggestion', async () => {
+        const applied = await serial.run(async () => {
+          store.assertWritable();
+          const meta = documentOrThrow(request.documentId);
+          const set = await store.annotations(meta);
+          set.reject(request.key);
+          return { meta, saved: set.save() };
+        });
+        await saved(applied.saved, applied.meta);
+        return ok(null);
+      }),
 
     importProgress: () =>
       run('read the import progress', async () => ok(progress ? { ...progress } : null)),

@@ -4,11 +4,13 @@ import type { Annotation, DocumentMeta, Tag } from '../core/model';
 import type { HistoryState } from '../core/history';
 import type { Result } from '../core/result';
 import type { Block, Mark, PageSpan } from '../core/structure';
+import type { Suggestion } from '../core/suggestions';
 import type { RequestOf, ServiceMethod } from '../core/api-schema';
 
 export type { Result, AppError } from '../core/result';
 export type { Annotation, DocumentMeta, Tag } from '../core/model';
 export type { Block, Mark, PageSpan, DocumentMetadata } from '../core/structure';
+export type { Suggestion } from '../core/suggestions';
 export type { HistoryState } from '../core/history';
 export type { ServiceMethod, RequestOf } from '../core/api-schema';
 
@@ -110,6 +112,8 @@ export interface ResponseMap {
   checkSource: SourceStatus;
   updateFromDisk: { summary: UpdateSummary; opened: OpenedDocument };
   reattachAnnotation: Mutation;
+  suggest: Suggestion[];
+  rejectSuggestion: null;
   createTag: Mutation;
   updateTag: Mutation;
   moveTag: Mutation;

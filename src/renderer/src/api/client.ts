@@ -48,6 +48,8 @@ function httpServices(token: string): GlossServices {
     updateFromDisk: call('updateFromDisk'),
     reattachAnnotation: call('reattachAnnotation'),
     createTag: call('createTag'),
+    suggest: call('suggest'),
+    rejectSuggestion: call('rejectSuggestion'),
     updateTag: call('updateTag'),
     moveTag: call('moveTag'),
     countTagUses: call('countTagUses'),

@@ -21,6 +21,8 @@ interface AnnotationsPanelProps {
   pages?: readonly PageSpan[] | undefined;
   onSelect(id: string): void;
   onReattach(id: string): void;
+  /** The suggestions panel, shown above the list while open. */
+  suggestions?: React.ReactNode;
   onUpdate(
     id: string,
     patch: { tag?: string; note?: string; details?: Annotation['details'] },
@@ -68,6 +70,7 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
       <h2 id="annotations-heading" className="pane-heading">
         Annotations <span className="count">{placed.length || ''}</span>
       </h2>
+      {props.suggestions}
       {annotations.length === 0 ? (
         <div className="empty">
           <p>No annotations yet.</p>

@@ -11,9 +11,11 @@ import { Library } from './Library';
 import type { ReaderHandle } from './Reader';
 import { Reader } from './Reader';
 import { StatusBar } from './StatusBar';
+import { SuggestionsPanel } from './SuggestionsPanel';
 import { TagEditor } from './TagEditor';
 import { Toolbar } from './Toolbar';
 
+const NO_SUGGESTIONS: readonly { start: number; end: number }[] = [];
 const ACCEPTED =
   '.txt,.md,.markdown,.text,.html,.htm,.xhtml,.docx,.pdf,text/plain,text/markdown,text/html,application/pdf';
 // How often the open document's file is compared with the disk (also on window focus).
@@ -238,12 +240,14 @@ export function App({ client }: { client: GlossClient }) {
                 onRename={(title) => void commands.renameDocument(open.document.id, title)}
                 onRemove={() => setConfirmRemove(true)}
                 onUpdateFromDisk={() => void commands.updateFromDisk()}
+                onSuggest={() => void commands.suggest()}
               />
               <Reader
                 key={open.document.id}
                 opened={open}
                 tags={tags}
                 selectedId={selectedId}
+                suggestions={state.suggestions ?? NO_SUGGESTIONS}
                 onSelectAnnotation={commands.select}
                 handle={reader}
               />
@@ -270,6 +274,18 @@ export function App({ client }: { client: GlossClient }) {
             pages={open.layout.pages}
             onSelect={selectAnnotation}
             onReattach={reattach}
+            suggestions={
+              state.suggestions && (
+                <SuggestionsPanel
+                  suggestions={state.suggestions}
+                  tags={tags}
+                  onShow={(s) => reader.current?.revealOffset(s.start)}
+                  onAccept={(list) => void commands.acceptSuggestions(list)}
+                  onReject={(s) => void commands.rejectSuggestion(s)}
+                  onClose={commands.closeSuggestions}
+                />
+              )
+            }
             onUpdate={(id, patch) => void commands.update(id, patch)}
             onDelete={(id) => void commands.remove(id)}
           />

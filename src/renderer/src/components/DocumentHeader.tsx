@@ -11,6 +11,7 @@ interface DocumentHeaderProps {
   onRename(title: string): void;
   onRemove(): void;
   onUpdateFromDisk(): void;
+  onSuggest(): void;
 }
 
 const FORMAT_NAMES: Record<DocumentMeta['format'], string> = {
@@ -88,6 +89,13 @@ export function DocumentHeader(props: DocumentHeaderProps) {
             }}
           >
             Rename document
+          </button>
+          <button
+            type="button"
+            onClick={props.onSuggest}
+            title="Find figures and quotations to annotate"
+          >
+            Suggest
           </button>
           <button type="button" className="danger" onClick={props.onRemove}>
             Remove document

@@ -3,7 +3,7 @@ import type { Ref } from 'react';
 import type { Block, Mark, OpenedDocument, Tag } from '../../../shared/api';
 import type { Span } from '../state/use-gloss';
 import { BlockView } from '../reader/block-view';
-import { clearPainted, paintAnnotations } from '../reader/highlight-painter';
+import { clearPainted, paintAnnotations, paintSuggestions } from '../reader/highlight-painter';
 import { TextIndex } from '../reader/text-index';
 
 /** What the rest of the UI may ask of the reader. */
@@ -13,18 +13,29 @@ export interface ReaderHandle {
   clearSelection(): void;
   /** Scrolls an annotation into view. */
   reveal(annotationId: string): void;
+  /** Scrolls a text offset into view. */
+  revealOffset(offset: number): void;
 }
 
 interface ReaderProps {
   opened: OpenedDocument;
   tags: readonly Tag[];
   selectedId: string | null;
+  /** Passages "Suggest" proposes, underlined until accepted or rejected. */
+  suggestions: readonly { start: number; end: number }[];
   onSelectAnnotation(id: string | null): void;
   handle: Ref<ReaderHandle>;
 }
 
 /** The document's text, laid out by block, with annotations painted over it as CSS highlights. */
-export function Reader({ opened, tags, selectedId, onSelectAnnotation, handle }: ReaderProps) {
+export function Reader({
+  opened,
+  tags,
+  selectedId,
+  suggestions,
+  onSelectAnnotation,
+  handle,
+}: ReaderProps) {
   const { text, layout, annotations } = opened;
   const containerRef = useRef<HTMLDivElement>(null);
   const indexRef = useRef<TextIndex | null>(null);
@@ -39,6 +50,10 @@ export function Reader({ opened, tags, selectedId, onSelectAnnotation, handle }:
   useLayoutEffect(() => {
     if (indexRef.current) paintAnnotations(indexRef.current, annotations, tags, selectedId);
   }, [blocks, annotations, tags, selectedId]);
+
+  useLayoutEffect(() => {
+    if (indexRef.current) paintSuggestions(indexRef.current, suggestions);
+  }, [blocks, suggestions]);
 
   useEffect(() => () => clearPainted(), []);
 
@@ -59,6 +74,9 @@ export function Reader({ opened, tags, selectedId, onSelectAnnotation, handle }:
       },
       clearSelection() {
         window.getSelection()?.removeAllRanges();
+      },
+      revealOffset(offset) {
+        indexRef.current?.blockAt(offset)?.scrollIntoView({ block: 'center', behavior: 'instant' });
       },
       reveal(annotationId) {
         const a = annotations.find((x) => x.id === annotationId && !x.orphan);

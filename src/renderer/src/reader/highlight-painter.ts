@@ -6,6 +6,7 @@ import type { TextIndex } from './text-index';
 
 const PREFIX = 'gloss-tag-';
 export const SELECTED_HIGHLIGHT = 'gloss-selected';
+export const SUGGESTION_HIGHLIGHT = 'gloss-suggestion';
 
 /** The highlight name for a tag (tag ids are [a-z0-9-], valid in ::highlight()). */
 export const highlightName = (tagId: string): string => PREFIX + tagId;
@@ -47,11 +48,23 @@ export function paintAnnotations(
   }
 }
 
+/** Paints suggestions as dashed underlines (replacing the previous ones). */
+export function paintSuggestions(
+  index: TextIndex,
+  spans: readonly { start: number; end: number }[],
+): void {
+  if (!canPaint()) return;
+  const ranges = spans.flatMap((s) => index.range(s.start, s.end) ?? []);
+  if (ranges.length) CSS.highlights.set(SUGGESTION_HIGHLIGHT, new Highlight(...ranges));
+  else CSS.highlights.delete(SUGGESTION_HIGHLIGHT);
+}
+
 /** Removes every highlight Gloss painted. */
 export function clearPainted(): void {
   if (!canPaint()) return;
   for (const name of [...CSS.highlights.keys()]) {
-    if (name.startsWith(PREFIX) || name === SELECTED_HIGHLIGHT) CSS.highlights.delete(name);
+    if (name.startsWith(PREFIX) || name === SELECTED_HIGHLIGHT || name === SUGGESTION_HIGHLIGHT)
+      CSS.highlights.delete(name);
   }
 }
 

@@ -7,6 +7,7 @@ import type {
   Result,
   OpenedDocument,
   SourceStatus,
+  Suggestion,
   Tag,
   WorkspaceState,
 } from '../../../shared/api';
@@ -30,6 +31,8 @@ export interface UiState {
   importing: string | null;
   /** Files of an unknown kind the user may open as plain text. */
   offerAsText: TextOffer[];
+  /** What "Suggest" proposed for the open document, until accepted or rejected. */
+  suggestions: Suggestion[] | null;
 }
 
 /** A file Gloss did not recognise, and how to open it as plain text if the user agrees. */
@@ -50,6 +53,7 @@ export const initialState: UiState = {
   source: null,
   importing: null,
   offerAsText: [],
+  suggestions: null,
 };
 
 export type Action =
@@ -72,6 +76,8 @@ export type Action =
   | { type: 'source'; documentId: string; status: SourceStatus }
   | { type: 'importing'; message: string | null }
   | { type: 'offer-as-text'; offers: TextOffer[] }
+  | { type: 'suggestions'; suggestions: Suggestion[] | null }
+  | { type: 'suggestion-done'; keys: string[] }
   | { type: 'document-renamed'; document: DocumentMeta }
   | { type: 'document-removed'; documentId: string };
 
@@ -111,13 +117,20 @@ export function reduce(state: UiState, action: Action): UiState {
       };
     }
     case 'document-opened':
-      return { ...state, open: action.opened, selectedId: null, source: null };
+      return { ...state, open: action.opened, selectedId: null, source: null, suggestions: null };
     case 'source':
       return state.open?.document.id === action.documentId
         ? { ...state, source: action.status }
         : state;
     case 'importing':
       return { ...state, importing: action.message };
+    case 'suggestions':
+      return { ...state, suggestions: action.suggestions };
+    case 'suggestion-done': {
+      if (!state.suggestions) return state;
+      const done = new Set(action.keys);
+      return { ...state, suggestions: state.suggestions.filter((s) => !done.has(s.key)) };
+    }
     case 'offer-as-text':
       return { ...state, offerAsText: action.offers };
     case 'document-renamed': {

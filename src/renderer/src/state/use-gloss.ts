@@ -1,5 +1,12 @@
 import { useCallback, useLayoutEffect, useMemo, useReducer, useRef } from 'react';
-import type { Annotation, AppError, ImportResult, Mutation, Result } from '../../../shared/api';
+import type {
+  Annotation,
+  AppError,
+  ImportResult,
+  Mutation,
+  Result,
+  Suggestion,
+} from '../../../shared/api';
 import type { GlossClient } from '../api/client';
 import { initialState, reduce } from './store';
 import type { TextOffer } from './store';
@@ -323,6 +330,61 @@ export function useGloss(client: GlossClient) {
     [client, mutate, report],
   );
 
+  const suggest = useCallback(async () => {
+    const open = stateRef.current.open;
+    if (!open) return;
+    const result = await client.services.suggest({ documentId: open.document.id });
+    if (result.ok) dispatch({ type: 'suggestions', suggestions: result.value });
+    else report(result.error);
+  }, [client, report]);
+
+  /** Accepts suggestions: each becomes an ordinary annotation with its details. */
+  const acceptSuggestions = useCallback(
+    async (accepted: readonly Suggestion[]) => {
+      const open = stateRef.current.open;
+      if (!open) return;
+      for (const s of accepted) {
+        const { tag, start, end, details } = s;
+        const done = await mutate(() =>
+          client.services.createAnnotation({
+            documentId: open.document.id,
+            tag,
+            start,
+            end,
+            details,
+          }),
+        );
+        if (!done) return;
+        dispatch({ type: 'suggestion-done', keys: [s.key] });
+      }
+    },
+    [client, mutate],
+  );
+
+  const rejectSuggestion = useCallback(
+    async (s: Suggestion) => {
+      const open = stateRef.current.open;
+      if (!open) return;
+      dispatch({ type: 'suggestion-done', keys: [s.key] });
+      dispatch({ type: 'write-started' });
+      try {
+        const result = await client.services.rejectSuggestion({
+          documentId: open.document.id,
+          key: s.key,
+        });
+        if (!result.ok) report(result.error);
+      } finally {
+        dispatch({ type: 'write-finished' });
+      }
+    },
+    [client, report],
+  );
+
+  const closeSuggestions = useCallback(
+    () => dispatch({ type: 'suggestions', suggestions: null }),
+    [],
+  );
+
   const select = useCallback((id: string | null) => dispatch({ type: 'select', id }), []);
   const dismissError = useCallback(() => dispatch({ type: 'dismiss-error' }), []);
   const fail = useCallback((message: string) => dispatch({ type: 'error', message }), []);
@@ -350,6 +412,10 @@ export function useGloss(client: GlossClient) {
       dismissError,
       fail,
       tagActions,
+      suggest,
+      acceptSuggestions,
+      rejectSuggestion,
+      closeSuggestions,
     }),
     [
       load,
@@ -373,6 +439,10 @@ export function useGloss(client: GlossClient) {
       dismissError,
       fail,
       tagActions,
+      suggest,
+      acceptSuggestions,
+      rejectSuggestion,
+      closeSuggestions,
     ],
   );
   return { state, commands };
