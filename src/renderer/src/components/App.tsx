@@ -76,7 +76,12 @@ export function App({ client }: { client: GlossClient }) {
     [commands],
   );
 
-  const words = useMemo(() => (open ? open.text.split(/\s+/).filter(Boolean).length : 0), [open]);
+  // Counted once per text: `open` changes with every annotation edit, the text does not.
+  const openText = open?.text;
+  const words = useMemo(
+    () => (openText ? openText.split(/\s+/).filter(Boolean).length : 0),
+    [openText],
+  );
 
   const tagSelection = useCallback(
     (tagId: string) => {

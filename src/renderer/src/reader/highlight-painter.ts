@@ -32,7 +32,7 @@ export function paintAnnotations(
     const list = byTag.get(a.tag) ?? [];
     list.push(range);
     byTag.set(a.tag, list);
-    if (a.id === selectedId) selected = index.range(a.start, a.end);
+    if (a.id === selectedId) selected = range.cloneRange();
   }
   tags.forEach((tag, order) => {
     const ranges = byTag.get(tag.id);

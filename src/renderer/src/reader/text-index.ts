@@ -86,7 +86,7 @@ export class TextIndex {
     // An element position (or an unindexed text node, such as a page label): the first indexed
     // text at or after it starts there; past the end, the last one before it ends there.
     const after =
-      node instanceof Text ? nextNode(node) : (node.childNodes[offset] ?? nextNode(node, true));
+      node instanceof Text ? nextNode(node) : (node.childNodes[offset] ?? nextNode(node));
     const walker = document.createTreeWalker(this.root, NodeFilter.SHOW_TEXT);
     if (after) {
       walker.currentNode = after;
@@ -104,10 +104,9 @@ export class TextIndex {
   }
 }
 
-/** The node after `node` in document order, skipping its children when `skipChildren`. */
-function nextNode(node: Node, skipChildren = true): Node | null {
+/** The node after `node` and its children in document order. */
+function nextNode(node: Node): Node | null {
   let n: Node | null = node;
-  if (!skipChildren && n.firstChild) return n.firstChild;
   while (n) {
     if (n.nextSibling) return n.nextSibling;
     n = n.parentNode;

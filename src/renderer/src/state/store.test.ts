@@ -91,12 +91,19 @@ describe('reduce', () => {
     expect(s.pendingWrites).toBe(0);
   });
 
-  it('adds imported documents once', () => {
-    const s0 = reduce(initialState, { type: 'workspace-loaded', workspace });
-    const s1 = reduce(s0, {
-      type: 'documents-added',
-      documents: [opened.document, { ...opened.document, id: 'd2' }],
+  it('renames and removes documents, closing the one removed', () => {
+    const s0 = reduce(reduce(initialState, { type: 'workspace-loaded', workspace }), {
+      type: 'document-opened',
+      opened,
     });
-    expect(s1.workspace?.documents.map((d) => d.id)).toEqual(['d1', 'd2']);
+    const renamed = reduce(s0, {
+      type: 'document-renamed',
+      document: { ...opened.document, title: 'New' },
+    });
+    expect(renamed.workspace?.documents[0]?.title).toBe('New');
+    expect(renamed.open?.document.title).toBe('New');
+    const removed = reduce(renamed, { type: 'document-removed', documentId: 'd1' });
+    expect(removed.workspace?.documents).toEqual([]);
+    expect(removed.open).toBeNull();
   });
 });

@@ -58,7 +58,6 @@ export const initialState: UiState = {
 
 export type Action =
   | { type: 'workspace-loaded'; workspace: WorkspaceState }
-  | { type: 'documents-added'; documents: DocumentMeta[] }
   | { type: 'document-opened'; opened: OpenedDocument }
   | { type: 'select'; id: string | null }
   | { type: 'write-started' }
@@ -107,15 +106,6 @@ export function reduce(state: UiState, action: Action): UiState {
         history: action.workspace.history,
         loading: false,
       };
-    case 'documents-added': {
-      if (!state.workspace) return state;
-      const known = new Set(state.workspace.documents.map((d) => d.id));
-      const added = action.documents.filter((d) => !known.has(d.id));
-      return {
-        ...state,
-        workspace: { ...state.workspace, documents: [...state.workspace.documents, ...added] },
-      };
-    }
     case 'document-opened':
       return { ...state, open: action.opened, selectedId: null, source: null, suggestions: null };
     case 'source':

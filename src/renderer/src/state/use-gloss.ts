@@ -1,3 +1,4 @@
+import type { Dispatch } from 'react';
 import { useCallback, useLayoutEffect, useMemo, useReducer, useRef } from 'react';
 import type {
   Annotation,
@@ -9,7 +10,18 @@ import type {
 } from '../../../shared/api';
 import type { GlossClient } from '../api/client';
 import { initialState, reduce } from './store';
+import type { Action } from './store';
 import type { TextOffer } from './store';
+
+/** Counts work that writes as pending ("Saving…") until it settles, whatever its outcome. */
+async function tracked<T>(dispatch: Dispatch<Action>, run: () => Promise<T>): Promise<T> {
+  dispatch({ type: 'write-started' });
+  try {
+    return await run();
+  } finally {
+    dispatch({ type: 'write-finished' });
+  }
+}
 
 export interface Span {
   start: number;
@@ -54,8 +66,7 @@ export function useGloss(client: GlossClient) {
   /** Runs a data change: counts it as pending until the services say it is on disk. */
   const mutate = useCallback(
     async (run: () => Promise<Result<Mutation>>, select?: (m: Mutation) => string | null) => {
-      dispatch({ type: 'write-started' });
-      try {
+      return tracked(dispatch, async () => {
         const result = await run();
         if (!result.ok) {
           report(result.error);
@@ -73,9 +84,7 @@ export function useGloss(client: GlossClient) {
           ...(select ? { select: select(result.value) } : {}),
         });
         return result.value;
-      } finally {
-        dispatch({ type: 'write-finished' });
-      }
+      });
     },
     [openDocument, report],
   );
@@ -105,41 +114,40 @@ export function useGloss(client: GlossClient) {
 
   /** Imports files one by one, saying which and how far along (pages of a long PDF). */
   const importFiles = useCallback(
-    async (files: readonly File[], asText = false) => {
-      dispatch({ type: 'write-started' });
-      const results: Result<ImportResult>[] = [];
-      let current = '';
-      const poll = setInterval(async () => {
-        const p = await client.services.importProgress();
-        if (p.ok && p.value && p.value.total > 0) {
-          dispatch({
-            type: 'importing',
-            message: `${current} — ${p.value.unit} ${p.value.done} of ${p.value.total}`,
-          });
+    (files: readonly File[], asText = false) =>
+      tracked(dispatch, async () => {
+        const results: Result<ImportResult>[] = [];
+        let current = '';
+        const poll = setInterval(async () => {
+          const p = await client.services.importProgress();
+          if (p.ok && p.value && p.value.total > 0) {
+            dispatch({
+              type: 'importing',
+              message: `${current} — ${p.value.unit} ${p.value.done} of ${p.value.total}`,
+            });
+          }
+        }, 300);
+        try {
+          for (const [i, file] of files.entries()) {
+            current =
+              files.length > 1
+                ? `Importing ${i + 1} of ${files.length}: ${file.name}`
+                : `Importing ${file.name}`;
+            dispatch({ type: 'importing', message: `${current}…` });
+            results.push(await client.importFile(file, asText));
+          }
+          const offers = files
+            .filter((_, i) => {
+              const r = results[i];
+              return r && !r.ok && r.error.code === 'unsupported-format';
+            })
+            .map((file) => ({ name: file.name, open: () => client.importFile(file, true) }));
+          await afterImport(results, offers);
+        } finally {
+          clearInterval(poll);
+          dispatch({ type: 'importing', message: null });
         }
-      }, 300);
-      try {
-        for (const [i, file] of files.entries()) {
-          current =
-            files.length > 1
-              ? `Importing ${i + 1} of ${files.length}: ${file.name}`
-              : `Importing ${file.name}`;
-          dispatch({ type: 'importing', message: `${current}…` });
-          results.push(await client.importFile(file, asText));
-        }
-        const offers = files
-          .filter((_, i) => {
-            const r = results[i];
-            return r && !r.ok && r.error.code === 'unsupported-format';
-          })
-          .map((file) => ({ name: file.name, open: () => client.importFile(file, true) }));
-        await afterImport(results, offers);
-      } finally {
-        clearInterval(poll);
-        dispatch({ type: 'importing', message: null });
-        dispatch({ type: 'write-finished' });
-      }
-    },
+      }),
     [client, afterImport],
   );
 
@@ -147,14 +155,11 @@ export function useGloss(client: GlossClient) {
     const offers = stateRef.current.offerAsText;
     dispatch({ type: 'dismiss-error' });
     if (!offers.length) return;
-    dispatch({ type: 'write-started' });
-    try {
+    return tracked(dispatch, async () => {
       const results: Result<ImportResult>[] = [];
       for (const offer of offers) results.push(await offer.open());
       await afterImport(results);
-    } finally {
-      dispatch({ type: 'write-finished' });
-    }
+    });
   }, [afterImport]);
 
   const renameDocument = useCallback(
@@ -168,8 +173,7 @@ export function useGloss(client: GlossClient) {
 
   const removeDocument = useCallback(
     async (documentId: string) => {
-      dispatch({ type: 'write-started' });
-      try {
+      return tracked(dispatch, async () => {
         const result = await client.services.removeDocument({ documentId });
         if (!result.ok) return report(result.error);
         dispatch({ type: 'document-removed', documentId });
@@ -179,9 +183,7 @@ export function useGloss(client: GlossClient) {
         });
         const ws = await client.services.getWorkspace();
         if (ws.ok) dispatch({ type: 'workspace-loaded', workspace: ws.value });
-      } finally {
-        dispatch({ type: 'write-finished' });
-      }
+      });
     },
     [client, report],
   );
@@ -196,8 +198,7 @@ export function useGloss(client: GlossClient) {
   const updateFromDisk = useCallback(async () => {
     const open = stateRef.current.open;
     if (!open) return;
-    dispatch({ type: 'write-started' });
-    try {
+    return tracked(dispatch, async () => {
       const result = await client.services.updateFromDisk({ documentId: open.document.id });
       if (!result.ok) return report(result.error);
       const { summary, opened } = result.value;
@@ -208,9 +209,7 @@ export function useGloss(client: GlossClient) {
         type: 'notice',
         message: `Updated from disk: ${summary.exact} stayed, ${summary.moved} moved, ${summary.orphaned} orphaned.`,
       });
-    } finally {
-      dispatch({ type: 'write-finished' });
-    }
+    });
   }, [client, report]);
 
   const reattach = useCallback(
@@ -228,8 +227,7 @@ export function useGloss(client: GlossClient) {
   const openDialog = useCallback(async () => {
     const desktop = client.desktop;
     if (!desktop) return;
-    dispatch({ type: 'write-started' });
-    try {
+    return tracked(dispatch, async () => {
       const result = await desktop.openFilesDialog();
       if (!result.ok) return report(result.error);
       const offers = result.value.textOffers.map(({ name, token }) => ({
@@ -237,20 +235,15 @@ export function useGloss(client: GlossClient) {
         open: () => desktop.openAsText(token),
       }));
       await afterImport(result.value.results, offers);
-    } finally {
-      dispatch({ type: 'write-finished' });
-    }
+    });
   }, [client, afterImport, report]);
 
   const importSamples = useCallback(async () => {
-    dispatch({ type: 'write-started' });
-    try {
+    return tracked(dispatch, async () => {
       const result = await client.services.importSamples();
       if (!result.ok) report(result.error);
       else await afterImport(result.value.map((value) => ({ ok: true as const, value })));
-    } finally {
-      dispatch({ type: 'write-finished' });
-    }
+    });
   }, [client, afterImport, report]);
 
   const annotate = useCallback(
@@ -366,16 +359,13 @@ export function useGloss(client: GlossClient) {
       const open = stateRef.current.open;
       if (!open) return;
       dispatch({ type: 'suggestion-done', keys: [s.key] });
-      dispatch({ type: 'write-started' });
-      try {
+      return tracked(dispatch, async () => {
         const result = await client.services.rejectSuggestion({
           documentId: open.document.id,
           key: s.key,
         });
         if (!result.ok) report(result.error);
-      } finally {
-        dispatch({ type: 'write-finished' });
-      }
+      });
     },
     [client, report],
   );
