@@ -75,6 +75,11 @@ export const requestSchemas = {
     note: z.string().max(100_000).optional(),
     /** Replaces the annotation's details as a whole. */
     details: DetailsSchema.optional(),
+    /**
+     * Changes only the named details (null removes one), so two fields edited in quick
+     * succession both land even when the second is sent before the first comes back.
+     */
+    detailsPatch: DetailsSchema.optional(),
   }),
   deleteAnnotation: z.strictObject({ documentId: idSchema, id: idSchema }),
   undo: z.undefined(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detailFields, detailsProblem, detailsSummary } from './details';
+import { applyDetailsPatch, detailFields, detailsProblem, detailsSummary } from './details';
 
 describe('detailFields', () => {
   it('gives each built-in tag its fields and custom tags none', () => {
@@ -66,5 +66,16 @@ describe('detailsSummary', () => {
     );
     expect(detailsSummary('my-tag', { a: 1 })).toBe('');
     expect(detailsSummary('quote', {})).toBe('');
+  });
+});
+
+describe('applyDetailsPatch', () => {
+  it('sets the named fields, removes those given as null, and leaves the rest', () => {
+    const before = { status: 'disputed', claimant: 'the mayor', note: 1 };
+    expect(applyDetailsPatch(before, { claimant: 'the council', note: null })).toEqual({
+      status: 'disputed',
+      claimant: 'the council',
+    });
+    expect(before).toEqual({ status: 'disputed', claimant: 'the mayor', note: 1 });
   });
 });

@@ -109,3 +109,13 @@ function formatNumber(v: unknown): string {
     ? v.toLocaleString('en-US', { maximumFractionDigits: 6 })
     : String(v);
 }
+
+/** `details` with the patch's fields set, and those the patch gives as null removed. */
+export function applyDetailsPatch(details: Details, patch: Details): Details {
+  const next: Details = { ...details };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete next[key];
+    else next[key] = value;
+  }
+  return next;
+}

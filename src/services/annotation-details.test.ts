@@ -63,6 +63,21 @@ describe('annotation details', () => {
     expect(undone.changes[0]!.annotation!.details).toEqual(details);
   });
 
+  it('change field by field when patched, so two edits sent together both land', async () => {
+    unwrap(await services.updateAnnotation({ documentId, id, tag: 'claim' }));
+    const [status, claimant] = await Promise.all([
+      services.updateAnnotation({ documentId, id, detailsPatch: { status: 'disputed' } }),
+      services.updateAnnotation({ documentId, id, detailsPatch: { claimant: 'the ministry' } }),
+    ]);
+    expect(status.ok && claimant.ok).toBe(true);
+    const details = unwrap(await services.openDocument({ documentId })).annotations[0]!.details;
+    expect(details).toMatchObject({ status: 'disputed', claimant: 'the ministry' });
+    unwrap(await services.updateAnnotation({ documentId, id, detailsPatch: { claimant: null } }));
+    const after = unwrap(await services.openDocument({ documentId })).annotations[0]!.details;
+    expect(after).not.toHaveProperty('claimant');
+    expect(after).toMatchObject({ status: 'disputed' });
+  });
+
   it('refuses details that do not fit the tag, changing nothing', async () => {
     const before = unwrap(await services.openDocument({ documentId })).annotations[0]!.details;
     const result = await services.updateAnnotation({ documentId, id, details: { value: 'lots' } });

@@ -12,7 +12,7 @@ import { AnnotationSchema, DocumentMetaSchema } from '../core/model';
 import type { Result } from '../core/result';
 import { err, fail, ok } from '../core/result';
 import { createSelectors } from '../core/selectors';
-import { detailsProblem } from '../core/details';
+import { applyDetailsPatch, detailsProblem } from '../core/details';
 import { suggestDetails, withSuggestedDetails } from '../core/suggest-details';
 import { findSuggestions } from '../core/suggestions';
 import type {
@@ -372,10 +372,10 @@ export async function openServices(options: ServicesOptions): Promise<AppService
 
     updateAnnotation: (request: RequestOf<'updateAnnotation'>) =>
       run('save the annotation', async () => {
-        const { documentId, id, tag, note, details } = request;
+        const { documentId, id, tag, note, details, detailsPatch } = request;
         // A change of tag suggests the new tag's details from the passage (typed ones stay).
         const text =
-          tag !== undefined && details === undefined
+          tag !== undefined && details === undefined && detailsPatch === undefined
             ? await store.texts.read(documentOrThrow(documentId))
             : null;
         return change(documentId, (set, meta) => {
@@ -385,11 +385,12 @@ export async function openServices(options: ServicesOptions): Promise<AppService
           if (tag !== undefined) requireTag(tag);
           const nextTag = tag ?? before.tag;
           const nextNote = note ?? before.note;
-          const nextDetails =
-            details ??
-            (text !== null && nextTag !== before.tag && !before.orphan
-              ? withSuggestedDetails(before.details, nextTag, text, before.start, before.end)
-              : before.details);
+          const nextDetails = detailsPatch
+            ? applyDetailsPatch(details ?? before.details, detailsPatch)
+            : (details ??
+              (text !== null && nextTag !== before.tag && !before.orphan
+                ? withSuggestedDetails(before.details, nextTag, text, before.start, before.end)
+                : before.details));
           const problem = detailsProblem(nextTag, nextDetails);
           if (problem) throw new ServiceError('invalid-request', problem);
           if (

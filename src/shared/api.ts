@@ -14,6 +14,9 @@ export type { Suggestion } from '../core/suggestions';
 export type { HistoryState } from '../core/history';
 export type { ServiceMethod, RequestOf } from '../core/api-schema';
 
+/** What can change in an annotation: its tag, note and details. */
+export type AnnotationPatch = Omit<RequestOf<'updateAnnotation'>, 'documentId' | 'id'>;
+
 /** The workspace as the UI first sees it. */
 export interface WorkspaceState {
   /** Folder on disk. */

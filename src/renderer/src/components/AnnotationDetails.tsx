@@ -1,15 +1,12 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { Annotation, Tag } from '../../../shared/api';
+import type { Annotation, AnnotationPatch, Tag } from '../../../shared/api';
 import { DetailsEditor } from './DetailsEditor';
 
 interface AnnotationDetailsProps {
   annotation: Annotation;
   tags: readonly Tag[];
   readOnly: boolean;
-  onUpdate(
-    id: string,
-    patch: { tag?: string; note?: string; details?: Annotation['details'] },
-  ): void;
+  onUpdate(id: string, patch: AnnotationPatch): void;
   onDelete(id: string): void;
   onReattach(id: string): void;
 }
@@ -94,7 +91,7 @@ export function AnnotationDetails({
       <DetailsEditor
         annotation={annotation}
         readOnly={readOnly}
-        onChange={(details) => onUpdate(annotation.id, { details })}
+        onChange={(detailsPatch) => onUpdate(annotation.id, { detailsPatch })}
       />
       <label htmlFor="annotation-note">Note</label>
       <textarea

@@ -1,4 +1,4 @@
-import type { Annotation, PageSpan, Tag } from '../../../shared/api';
+import type { Annotation, AnnotationPatch, PageSpan, Tag } from '../../../shared/api';
 import { readableOn } from '../../../core/colors';
 import { detailsSummary } from '../../../core/details';
 
@@ -23,10 +23,7 @@ interface AnnotationsPanelProps {
   onReattach(id: string): void;
   /** The suggestions panel, shown above the list while open. */
   suggestions?: React.ReactNode;
-  onUpdate(
-    id: string,
-    patch: { tag?: string; note?: string; details?: Annotation['details'] },
-  ): void;
+  onUpdate(id: string, patch: AnnotationPatch): void;
   onDelete(id: string): void;
 }
 

@@ -8,7 +8,8 @@ type Details = Annotation['details'];
 interface DetailsEditorProps {
   annotation: Annotation;
   readOnly: boolean;
-  onChange(details: Details): void;
+  /** The changed fields only (null removes one), so quick edits of two fields never clash. */
+  onChange(patch: Details): void;
 }
 
 /** The structured details of the selected annotation's tag, each saved when the field is left. */
@@ -23,12 +24,7 @@ export function DetailsEditor({ annotation, readOnly, onChange }: DetailsEditorP
           key={`${annotation.id}:${field.key}`}
           field={field}
           value={annotation.details[field.key]}
-          onCommit={(value) => {
-            const next: Details = { ...annotation.details };
-            if (value === null) delete next[field.key];
-            else next[field.key] = value;
-            onChange(next);
-          }}
+          onCommit={(value) => onChange({ [field.key]: value })}
         />
       ))}
     </fieldset>

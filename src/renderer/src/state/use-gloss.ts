@@ -1,7 +1,7 @@
 import type { Dispatch } from 'react';
 import { useCallback, useLayoutEffect, useMemo, useReducer, useRef } from 'react';
 import type {
-  Annotation,
+  AnnotationPatch,
   AppError,
   ImportResult,
   Mutation,
@@ -259,7 +259,7 @@ export function useGloss(client: GlossClient) {
   );
 
   const update = useCallback(
-    (id: string, patch: { tag?: string; note?: string; details?: Annotation['details'] }) => {
+    (id: string, patch: AnnotationPatch) => {
       const open = stateRef.current.open;
       if (!open) return Promise.resolve(null);
       return mutate(() =>
