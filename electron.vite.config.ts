@@ -15,6 +15,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           'web-host': resolve(__dirname, 'src/web-host/index.ts'),
+          // Suggest and the gazetteer run in a worker thread (src/services/analysis.ts).
+          'analysis-worker': resolve(__dirname, 'src/services/analysis-worker.ts'),
         },
       },
     },

@@ -68,6 +68,10 @@ export const requestSchemas = {
   }),
   suggest: z.strictObject({ documentId: idSchema }),
   rejectSuggestion: z.strictObject({ documentId: idSchema, key: z.string().min(1).max(200) }),
+  placeCandidates: z.strictObject({ documentId: idSchema, name: z.string().min(1).max(200) }),
+  /** The map's passages: of one document, or of the whole workspace when documentId is absent. */
+  locatedPassages: z.strictObject({ documentId: idSchema.optional() }),
+  namedEntities: z.strictObject({ documentId: idSchema }),
   updateAnnotation: z.strictObject({
     documentId: idSchema,
     id: idSchema,

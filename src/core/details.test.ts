@@ -12,7 +12,13 @@ describe('detailFields', () => {
     ]);
     expect(detailFields('claim').map((f) => f.key)).toEqual(['claimant', 'status']);
     expect(detailFields('quote').map((f) => f.key)).toEqual(['speaker']);
-    expect(detailFields('location').map((f) => f.key)).toEqual(['name', 'country', 'lat', 'lon']);
+    expect(detailFields('location').map((f) => f.key)).toEqual([
+      'name',
+      'kind',
+      'country',
+      'lat',
+      'lon',
+    ]);
     expect(detailFields('my-tag')).toEqual([]);
   });
 });
@@ -36,6 +42,7 @@ describe('detailsProblem', () => {
     ['location', { name: 'Mosul', lat: 36.34, lon: 43.13 }, null],
     ['location', { lat: 91 }, 'Latitude must be between -90 and 90.'],
     ['location', { lon: -181 }, 'Longitude must be between -180 and 180.'],
+    ['location', { kind: 'planet' }, 'Kind must be one of: country, region, city, other.'],
     ['quote', { speaker: 'Dimitar Kolev', extra: 1 }, null],
     ['figure', { value: null, unit: '' }, null],
   ] as const)('%s %j → %s', (tag, details, problem) => {

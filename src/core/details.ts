@@ -12,6 +12,7 @@ export interface DetailField {
   choices?: readonly string[];
 }
 
+export const PLACE_KINDS = ['', 'country', 'region', 'city', 'other'] as const;
 export const CLAIM_STATUSES = ['unverified', 'supported', 'disputed', 'false'] as const;
 export const FIGURE_QUALIFIERS = [
   '',
@@ -32,6 +33,7 @@ const FIELDS: Record<string, readonly DetailField[]> = {
   quote: [{ key: 'speaker', label: 'Speaker', kind: 'text' }],
   location: [
     { key: 'name', label: 'Place', kind: 'text' },
+    { key: 'kind', label: 'Kind', kind: 'choice', choices: PLACE_KINDS },
     { key: 'country', label: 'Country', kind: 'text' },
     { key: 'lat', label: 'Latitude', kind: 'number' },
     { key: 'lon', label: 'Longitude', kind: 'number' },

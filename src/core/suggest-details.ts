@@ -28,15 +28,19 @@ export function suggestDetails(tag: string, text: string, start: number, end: nu
   }
 }
 
-/** Details for a change of tag: what was typed stays, the new tag's empty fields are suggested. */
+/**
+ * Details for a change of tag: what was typed stays, the new tag's empty fields are suggested
+ * (`found`, when given, stands in for what the passage suggests: a place from the gazetteer).
+ */
 export function withSuggestedDetails(
   details: Details,
   tag: string,
   text: string,
   start: number,
   end: number,
+  found?: Details,
 ): Details {
-  const suggested = suggestDetails(tag, text, start, end);
+  const suggested = found ?? suggestDetails(tag, text, start, end);
   const merged: Details = { ...details };
   for (const [key, value] of Object.entries(suggested)) {
     if (merged[key] === undefined || merged[key] === null || merged[key] === '')

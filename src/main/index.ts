@@ -4,7 +4,13 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import { importStartFiles } from '../core/command-line';
 import { DESKTOP_CHANNELS } from '../shared/api';
 import type { MenuCommand } from '../shared/api';
-import { APP_NAME, openServices } from '../services';
+import {
+  ANALYSIS_WORKER_FILE,
+  APP_NAME,
+  GAZETTEER_FILE,
+  openServices,
+  workerAnalysis,
+} from '../services';
 import type { AppServices } from '../services';
 import { parseElectronArgv } from './command-line';
 import { registerIpc } from './ipc';
@@ -83,6 +89,10 @@ async function start(): Promise<void> {
   services = await openServices({
     workspaceDir,
     samplesDir: join(app.getAppPath(), 'resources', 'samples'),
+    analysis: workerAnalysis(
+      join(__dirname, ANALYSIS_WORKER_FILE),
+      join(app.getAppPath(), 'resources', 'gazetteer', GAZETTEER_FILE),
+    ),
     ...(commandLine.maxFileMb !== undefined
       ? { maxImportBytes: Math.round(commandLine.maxFileMb * 1024 * 1024) }
       : {}),

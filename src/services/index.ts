@@ -9,3 +9,6 @@ export { WriteQueue } from './write-queue';
 export { writeFileDurably, syncFolder, ensureFolder } from './durable-write';
 export { WorkspaceStore, INDEX_FILE } from './workspace-store';
 export { isSupportedName, formatSize } from './import-source';
+export { workerAnalysis, localAnalysis, ANALYSIS_WORKER_FILE } from './analysis';
+export type { Analysis } from './analysis';
+export { GAZETTEER_FILE } from './gazetteer-file';

@@ -7,14 +7,13 @@ import { titleFor } from '../core/document-title';
 import { buildGlossExport } from '../core/export-json';
 import type { AnnotationStep } from '../core/history';
 import { UndoHistory } from '../core/history';
-import type { Annotation, DocumentMeta } from '../core/model';
+import type { Annotation, Details, DocumentMeta } from '../core/model';
 import { AnnotationSchema, DocumentMetaSchema } from '../core/model';
 import type { Result } from '../core/result';
 import { err, fail, ok } from '../core/result';
 import { createSelectors } from '../core/selectors';
 import { applyDetailsPatch, detailsProblem } from '../core/details';
 import { suggestDetails, withSuggestedDetails } from '../core/suggest-details';
-import { findSuggestions } from '../core/suggestions';
 import type {
   ExportFile,
   GlossServices,
@@ -28,7 +27,10 @@ import type { AnnotationSet } from './annotation-set';
 import { isErrno, plainReason } from './fs-errors';
 import type { PreparedImport } from './import-source';
 import { isSupportedName, prepareImport, readImportPath } from './import-source';
+import type { Analysis } from './analysis';
+import { localAnalysis } from './analysis';
 import { documentOperations } from './document-operations';
+import { placeOperations } from './place-operations';
 import { tagOperations } from './tag-operations';
 import { Serial } from './serial';
 import { ServiceError, toAppError } from './service-error';
@@ -42,6 +44,10 @@ export interface ServicesOptions {
   newId?: () => string;
   /** Largest file accepted for import (default MAX_IMPORT_BYTES, 50 MB). */
   maxImportBytes?: number;
+  /** The gazetteer file; without one, places stay plain names. */
+  gazetteerPath?: string;
+  /** Where detection runs (default: in this thread, over gazetteerPath). */
+  analysis?: Analysis;
 }
 
 export interface AppServices extends GlossServices {
@@ -63,6 +69,7 @@ export async function openServices(options: ServicesOptions): Promise<AppService
   const newId = options.newId ?? (() => randomUUID());
   const maxImportBytes = options.maxImportBytes ?? MAX_IMPORT_BYTES;
   const store = await WorkspaceStore.open(resolve(options.workspaceDir), now);
+  const analysis = options.analysis ?? localAnalysis(options.gazetteerPath);
   const history = new UndoHistory();
   // Changes are applied one at a time, in call order; their disk writes still coalesce.
   const serial = new Serial();
@@ -96,6 +103,22 @@ export async function openServices(options: ServicesOptions): Promise<AppService
     running.add(task);
     void task.then(() => running.delete(task));
     return task;
+  }
+
+  /** The details read from a new annotation's passage; a place is looked up in the gazetteer. */
+  async function detailsFor(tag: string, text: string, start: number, end: number) {
+    return tag === 'location'
+      ? analysis.locationDetails(text, text.slice(start, end))
+      : suggestDetails(tag, text, start, end);
+  }
+
+  /** The gazetteer's likeliest place for an annotation's passage (when it is retagged a place). */
+  async function placeFor(documentId: string, id: string): Promise<Details | undefined> {
+    const meta = documentOrThrow(documentId);
+    const annotation = (await store.annotations(meta)).get(id);
+    if (!annotation || annotation.orphan) return undefined;
+    const text = await store.texts.read(meta);
+    return analysis.locationDetails(text, text.slice(annotation.start, annotation.end));
   }
 
   function documentOrThrow(documentId: string): DocumentMeta {
@@ -350,6 +373,7 @@ export async function openServices(options: ServicesOptions): Promise<AppService
         }
         const selectors = createSelectors(text, { start, end });
         if (!selectors) return fail('invalid-request', 'The selection holds no text.');
+        const initial = details ?? (await detailsFor(tag, text, selectors.start, selectors.end));
         return change(documentId, (set) => {
           requireTag(tag);
           const stamp = now().toISOString();
@@ -360,7 +384,7 @@ export async function openServices(options: ServicesOptions): Promise<AppService
             ...selectors,
             textHash: meta.textHash,
             note: '',
-            details: details ?? suggestDetails(tag, text, selectors.start, selectors.end),
+            details: initial,
             created: stamp,
             modified: stamp,
           });
@@ -374,10 +398,10 @@ export async function openServices(options: ServicesOptions): Promise<AppService
       run('save the annotation', async () => {
         const { documentId, id, tag, note, details, detailsPatch } = request;
         // A change of tag suggests the new tag's details from the passage (typed ones stay).
-        const text =
-          tag !== undefined && details === undefined && detailsPatch === undefined
-            ? await store.texts.read(documentOrThrow(documentId))
-            : null;
+        const retagging = tag !== undefined && details === undefined && detailsPatch === undefined;
+        const text = retagging ? await store.texts.read(documentOrThrow(documentId)) : null;
+        // A place is looked up before the change: the gazetteer answers asynchronously.
+        const place = retagging && tag === 'location' ? await placeFor(documentId, id) : undefined;
         return change(documentId, (set, meta) => {
           const before = set.get(id);
           if (!before)
@@ -389,7 +413,14 @@ export async function openServices(options: ServicesOptions): Promise<AppService
             ? applyDetailsPatch(details ?? before.details, detailsPatch)
             : (details ??
               (text !== null && nextTag !== before.tag && !before.orphan
-                ? withSuggestedDetails(before.details, nextTag, text, before.start, before.end)
+                ? withSuggestedDetails(
+                    before.details,
+                    nextTag,
+                    text,
+                    before.start,
+                    before.end,
+                    place,
+                  )
                 : before.details));
           const problem = detailsProblem(nextTag, nextDetails);
           if (problem) throw new ServiceError('invalid-request', problem);
@@ -456,7 +487,7 @@ export async function openServices(options: ServicesOptions): Promise<AppService
         const meta = documentOrThrow(request.documentId);
         const text = await store.texts.read(meta);
         const set = await store.annotations(meta);
-        return ok(findSuggestions(text, set.list(), set.rejected()));
+        return ok(await analysis.suggest(text, set.list(), [...set.rejected()]));
       }),
 
     rejectSuggestion: (request: RequestOf<'rejectSuggestion'>) =>
@@ -476,6 +507,8 @@ export async function openServices(options: ServicesOptions): Promise<AppService
       run('read the import progress', async () => ok(progress ? { ...progress } : null)),
 
     ...tagOperations({ run, serial, store, history, now }),
+
+    ...placeOperations({ run, store, analysis, documentOrThrow }),
 
     ...documentOperations({
       run,
@@ -500,6 +533,7 @@ export async function openServices(options: ServicesOptions): Promise<AppService
       closing = true; // refuse new calls while the last writes finish
       await Promise.allSettled([...running]);
       await store.flush();
+      await analysis.close();
     },
   };
   return services;

@@ -5,12 +5,18 @@ import type { HistoryState } from '../core/history';
 import type { Result } from '../core/result';
 import type { Block, Mark, PageSpan } from '../core/structure';
 import type { Suggestion } from '../core/suggestions';
+import type { PlaceCandidate } from '../core/text-analysis';
+import type { LocatedPassage } from '../core/map-points';
+import type { NamedEntity } from '../core/places';
 import type { RequestOf, ServiceMethod } from '../core/api-schema';
 
 export type { Result, AppError } from '../core/result';
 export type { Annotation, DocumentMeta, Tag } from '../core/model';
 export type { Block, Mark, PageSpan, DocumentMetadata } from '../core/structure';
 export type { Suggestion } from '../core/suggestions';
+export type { PlaceCandidate } from '../core/text-analysis';
+export type { LocatedPassage } from '../core/map-points';
+export type { NamedEntity } from '../core/places';
 export type { HistoryState } from '../core/history';
 export type { ServiceMethod, RequestOf } from '../core/api-schema';
 
@@ -117,6 +123,9 @@ export interface ResponseMap {
   reattachAnnotation: Mutation;
   suggest: Suggestion[];
   rejectSuggestion: null;
+  placeCandidates: PlaceCandidate[];
+  locatedPassages: LocatedPassage[];
+  namedEntities: NamedEntity[];
   createTag: Mutation;
   updateTag: Mutation;
   moveTag: Mutation;

@@ -3,7 +3,13 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { MAX_IMPORT_BYTES } from '../core/api-schema';
 import { importStartFiles, parseCommandLine } from '../core/command-line';
-import { defaultWorkspaceDir, openServices } from '../services';
+import {
+  ANALYSIS_WORKER_FILE,
+  defaultWorkspaceDir,
+  GAZETTEER_FILE,
+  openServices,
+  workerAnalysis,
+} from '../services';
 import { createWebHost } from './server';
 
 // The web host's entry (built to out/main/web-host.js, run with plain Node by `npm run web`):
@@ -12,6 +18,8 @@ import { createWebHost } from './server';
 
 const RENDERER_DIR = join(__dirname, '../renderer');
 const SAMPLES_DIR = join(__dirname, '../../resources/samples');
+const GAZETTEER = join(__dirname, '../../resources/gazetteer', GAZETTEER_FILE);
+const ANALYSIS_WORKER = join(__dirname, ANALYSIS_WORKER_FILE);
 
 const report = (message: string): void => {
   process.stderr.write(`${message}\n`);
@@ -41,6 +49,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const services = await openServices({
     workspaceDir,
     samplesDir: SAMPLES_DIR,
+    analysis: workerAnalysis(ANALYSIS_WORKER, GAZETTEER),
     ...(maxImportBytes ? { maxImportBytes } : {}),
   });
   await importStartFiles(

@@ -39,6 +39,11 @@ describe('keyCommand', () => {
     expect(keyCommand(key('e', { ctrlKey: true }))).toEqual({ kind: 'export' });
   });
 
+  it('shows or hides the places map with Ctrl+Shift+M, not with Ctrl+M', () => {
+    expect(keyCommand(key('M', { ctrlKey: true, shiftKey: true }))).toEqual({ kind: 'places' });
+    expect(keyCommand(key('m', { ctrlKey: true }))).toBeNull();
+  });
+
   it('maps Delete and Escape outside text fields only', () => {
     expect(keyCommand(key('Delete'))).toEqual({ kind: 'delete' });
     expect(keyCommand(key('Escape'))).toEqual({ kind: 'deselect' });

@@ -5,6 +5,7 @@ export type KeyCommand =
   | { kind: 'redo' }
   | { kind: 'open' }
   | { kind: 'export' }
+  | { kind: 'places' }
   | { kind: 'delete' }
   | { kind: 'deselect' }
   | null;
@@ -26,6 +27,7 @@ export function keyCommand(e: KeyInput): KeyCommand {
   if (mod && !e.altKey) {
     if (key === 'o') return { kind: 'open' };
     if (key === 'e') return { kind: 'export' };
+    if (key === 'm' && e.shiftKey) return { kind: 'places' };
     if (e.inTextField) return null;
     if (key === 'z') return e.shiftKey ? { kind: 'redo' } : { kind: 'undo' };
     if (key === 'y' && !e.shiftKey) return { kind: 'redo' };

@@ -3,11 +3,17 @@ import type { GlossClient } from '../api/client';
 import { isTextField, keyCommand } from '../keyboard';
 import { highlightStyles } from '../reader/highlight-painter';
 import { useGloss } from '../state/use-gloss';
+import type { MapScope } from '../state/use-located-passages';
+import { useLocatedPassages } from '../state/use-located-passages';
+import { useNamedEntities } from '../state/use-named-entities';
+import type { DocumentAnalysis } from './analysis-context';
+import { DocumentAnalysisContext } from './analysis-context';
 import { AnnotationsPanel } from './AnnotationsPanel';
 import { ConfirmDialog } from './ConfirmDialog';
 import { DocumentHeader } from './DocumentHeader';
 import { ErrorAlert } from './ErrorAlert';
 import { Library } from './Library';
+import { MapPanel } from './MapPanel';
 import type { ReaderHandle } from './Reader';
 import { Reader } from './Reader';
 import { StatusBar } from './StatusBar';
@@ -29,6 +35,8 @@ export function App({ client }: { client: GlossClient }) {
   const [dragging, setDragging] = useState(false);
   const [confirmRemove, setConfirmRemove] = useState(false);
   const [editingTags, setEditingTags] = useState(false);
+  const [placesShown, setPlacesShown] = useState(false);
+  const [mapScope, setMapScope] = useState<MapScope>('document');
   const { workspace, open, selectedId } = state;
   const tags = useMemo(() => workspace?.tags ?? [], [workspace]);
   const readOnly = workspace?.readOnly ?? false;
@@ -74,6 +82,37 @@ export function App({ client }: { client: GlossClient }) {
       void commands.reattach(id, span);
     },
     [commands],
+  );
+
+  const openAnnotations = open?.annotations;
+  const located = useLocatedPassages(
+    client,
+    placesShown,
+    mapScope,
+    openId ?? null,
+    openAnnotations,
+  );
+  const names = useNamedEntities(client, openId ?? null);
+  const analysis = useMemo<DocumentAnalysis>(
+    () => ({
+      names,
+      placeCandidates: (name) =>
+        openId
+          ? client.services.placeCandidates({ documentId: openId, name })
+          : Promise.resolve({ ok: true, value: [] }),
+    }),
+    [client, names, openId],
+  );
+
+  /** Shows a place's passage: opens its document when another is open, then selects it. */
+  const jumpTo = useCallback(
+    async (documentId: string, annotationId: string) => {
+      if (documentId !== openId) await commands.openDocument(documentId);
+      commands.select(annotationId);
+      // The reader of a newly opened document paints on its next frame.
+      requestAnimationFrame(() => reader.current?.reveal(annotationId));
+    },
+    [commands, openId],
   );
 
   // Counted once per text: `open` changes with every annotation edit, the text does not.
@@ -138,6 +177,9 @@ export function App({ client }: { client: GlossClient }) {
         case 'export':
           void commands.exportJson();
           break;
+        case 'places':
+          setPlacesShown((shown) => !shown);
+          break;
         case 'delete':
           if (!selectedId || readOnly) return;
           void commands.remove(selectedId);
@@ -200,6 +242,8 @@ export function App({ client }: { client: GlossClient }) {
         onTag={tagSelection}
         onEditTags={() => setEditingTags(true)}
         canEditTags={!!workspace && !readOnly}
+        placesShown={placesShown}
+        onTogglePlaces={() => setPlacesShown((shown) => !shown)}
       />
       <input
         ref={fileInput}
@@ -222,7 +266,29 @@ export function App({ client }: { client: GlossClient }) {
           onOpen={(id) => void commands.openDocument(id)}
           onAddSamples={() => void commands.importSamples()}
         />
-        <section className="pane reader-pane" aria-label="Document">
+        <section
+          className={`pane reader-pane${placesShown ? ' with-places' : ''}`}
+          aria-label="Document"
+        >
+          {placesShown && (
+            <div
+              className="places-dock"
+              style={
+                {
+                  '--place': tags.find((t) => t.id === 'location')?.color,
+                } as React.CSSProperties
+              }
+            >
+              <MapPanel
+                scope={mapScope}
+                onScopeChange={setMapScope}
+                passages={located.passages}
+                loading={located.loading}
+                onJump={(p) => void jumpTo(p.documentId, p.annotationId)}
+                onClose={() => setPlacesShown(false)}
+              />
+            </div>
+          )}
           {state.error && (
             <ErrorAlert
               message={state.error}
@@ -271,29 +337,31 @@ export function App({ client }: { client: GlossClient }) {
           )}
         </section>
         {open ? (
-          <AnnotationsPanel
-            annotations={open.annotations}
-            tags={tags}
-            selectedId={selectedId}
-            readOnly={readOnly}
-            pages={open.layout.pages}
-            onSelect={selectAnnotation}
-            onReattach={reattach}
-            suggestions={
-              state.suggestions && (
-                <SuggestionsPanel
-                  suggestions={state.suggestions}
-                  tags={tags}
-                  onShow={(s) => reader.current?.revealOffset(s.start)}
-                  onAccept={(list) => void commands.acceptSuggestions(list)}
-                  onReject={(s) => void commands.rejectSuggestion(s)}
-                  onClose={commands.closeSuggestions}
-                />
-              )
-            }
-            onUpdate={(id, patch) => void commands.update(id, patch)}
-            onDelete={(id) => void commands.remove(id)}
-          />
+          <DocumentAnalysisContext value={analysis}>
+            <AnnotationsPanel
+              annotations={open.annotations}
+              tags={tags}
+              selectedId={selectedId}
+              readOnly={readOnly}
+              pages={open.layout.pages}
+              onSelect={selectAnnotation}
+              onReattach={reattach}
+              suggestions={
+                state.suggestions && (
+                  <SuggestionsPanel
+                    suggestions={state.suggestions}
+                    tags={tags}
+                    onShow={(s) => reader.current?.revealOffset(s.start)}
+                    onAccept={(list) => void commands.acceptSuggestions(list)}
+                    onReject={(s) => void commands.rejectSuggestion(s)}
+                    onClose={commands.closeSuggestions}
+                  />
+                )
+              }
+              onUpdate={(id, patch) => void commands.update(id, patch)}
+              onDelete={(id) => void commands.remove(id)}
+            />
+          </DocumentAnalysisContext>
         ) : (
           <aside className="pane annotations" aria-label="Annotations panel" />
         )}

@@ -1,7 +1,9 @@
-import { useState } from 'react';
-import type { Annotation } from '../../../shared/api';
+import { useEffect, useId, useState } from 'react';
+import type { Annotation, PlaceCandidate } from '../../../shared/api';
 import type { DetailField } from '../../../core/details';
 import { detailFields } from '../../../core/details';
+import { placeDetails } from '../../../core/gazetteer';
+import { useDocumentAnalysis } from './analysis-context';
 
 type Details = Annotation['details'];
 
@@ -14,8 +16,11 @@ interface DetailsEditorProps {
 
 /** The structured details of the selected annotation's tag, each saved when the field is left. */
 export function DetailsEditor({ annotation, readOnly, onChange }: DetailsEditorProps) {
+  const { names } = useDocumentAnalysis();
+  const namesId = useId();
   const fields = detailFields(annotation.tag);
   if (fields.length === 0) return null;
+  const placeName = annotation.details['name'];
   return (
     <fieldset className="details-fields" disabled={readOnly}>
       <legend>Details</legend>
@@ -24,20 +29,108 @@ export function DetailsEditor({ annotation, readOnly, onChange }: DetailsEditorP
           key={`${annotation.id}:${field.key}`}
           field={field}
           value={annotation.details[field.key]}
+          // People and organisations the document names are offered for who said or claimed it.
+          suggestions={NAMED_FIELDS.has(field.key) && names.length ? namesId : undefined}
           onCommit={(value) => onChange({ [field.key]: value })}
         />
       ))}
+      {annotation.tag === 'location' && (
+        <PlacePicker
+          key={annotation.id}
+          name={typeof placeName === 'string' && placeName ? placeName : annotation.quote}
+          placeId={annotation.details['placeId']}
+          onPick={onChange}
+        />
+      )}
+      <datalist id={namesId}>
+        {names.map((name) => (
+          <option key={name} value={name} />
+        ))}
+      </datalist>
     </fieldset>
+  );
+}
+
+const NAMED_FIELDS = new Set(['claimant', 'speaker']);
+
+/** Clears what a match set, leaving the name as written. */
+const UNMATCHED: Details = { kind: null, country: null, lat: null, lon: null, placeId: null };
+
+/**
+ * The gazetteer's places for a location's name, likeliest first: the analyst confirms or picks
+ * another (several places share a name), or keeps it a plain name.
+ */
+function PlacePicker({
+  name,
+  placeId,
+  onPick,
+}: {
+  name: string;
+  placeId: Details[string] | undefined;
+  onPick(patch: Details): void;
+}) {
+  const { placeCandidates } = useDocumentAnalysis();
+  const [found, setFound] = useState<{
+    name: string;
+    places: PlaceCandidate[];
+    problem?: string;
+  } | null>(null);
+  useEffect(() => {
+    let current = true;
+    void placeCandidates(name).then((result) => {
+      if (!current) return;
+      if (result.ok) setFound({ name, places: result.value });
+      else setFound({ name, places: [], problem: result.error.message });
+    });
+    return () => {
+      current = false;
+    };
+  }, [name, placeCandidates]);
+
+  const places = found?.name === name ? found.places : [];
+  const chosen = typeof placeId === 'string' ? placeId : '';
+  // A place picked before stays listed even when the name no longer finds it.
+  const listed = chosen && !places.some((p) => p.id === chosen);
+  return (
+    <div className="detail-field place-picker">
+      <label htmlFor="detail-place-match">Gazetteer</label>
+      <select
+        id="detail-place-match"
+        value={chosen}
+        disabled={!found}
+        onChange={(e) => {
+          const place = places.find((p) => p.id === e.target.value);
+          onPick(place ? { ...placeDetails(place) } : UNMATCHED);
+        }}
+      >
+        <option value="">
+          {found && places.length === 0 ? 'No match: a plain name' : 'Not matched: a plain name'}
+        </option>
+        {listed && <option value={chosen}>{name} (chosen before)</option>}
+        {places.map((place) => (
+          <option key={place.id} value={place.id}>
+            {place.label}
+          </option>
+        ))}
+      </select>
+      {found?.problem && (
+        <p className="detail-problem" role="status">
+          {found.problem}
+        </p>
+      )}
+    </div>
   );
 }
 
 interface DetailInputProps {
   field: DetailField;
   value: Details[string] | undefined;
+  /** The id of a datalist of values to offer. */
+  suggestions?: string | undefined;
   onCommit(value: string | number | null): void;
 }
 
-function DetailInput({ field, value, onCommit }: DetailInputProps) {
+function DetailInput({ field, value, suggestions, onCommit }: DetailInputProps) {
   const shown = value === undefined || value === null ? '' : String(value);
   const [draft, setDraft] = useState(shown);
   // Undo, redo or a change of tag can change the value underneath: follow it.
@@ -85,6 +178,7 @@ function DetailInput({ field, value, onCommit }: DetailInputProps) {
         id={id}
         type="text"
         inputMode={field.kind === 'number' ? 'decimal' : undefined}
+        list={suggestions}
         value={draft}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={() => commit(draft)}

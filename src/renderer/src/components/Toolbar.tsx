@@ -13,6 +13,8 @@ interface ToolbarProps {
   onTag(tagId: string): void;
   onEditTags(): void;
   canEditTags: boolean;
+  placesShown: boolean;
+  onTogglePlaces(): void;
 }
 
 // Toolbar buttons must not take focus or the text selection away from the reader on press.
@@ -83,6 +85,17 @@ export function Toolbar(props: ToolbarProps) {
           title="Add, rename, recolour and reorder tags"
         >
           Edit tags
+        </button>
+      </div>
+      <div className="toolbar-group" role="group" aria-label="View">
+        <button
+          type="button"
+          aria-pressed={props.placesShown}
+          onMouseDown={keepSelection}
+          onClick={props.onTogglePlaces}
+          title="Map of the places tagged (Ctrl+Shift+M)"
+        >
+          Places
         </button>
       </div>
     </header>
