@@ -28,14 +28,18 @@ test.describe('structured details', () => {
       .getByRole('group', { name: 'Details' })
       .getByRole('combobox', { name: 'Status' })
       .selectOption('disputed');
+    // The people and organisations the article names are offered as claimants.
+    const claimant = page.getByRole('group', { name: 'Details' }).getByLabel('Claimant');
+    await expect(claimant).toHaveRole('combobox');
+    const offered = await claimant.evaluate((input: HTMLInputElement) =>
+      [...(input.list?.options ?? [])].map((o) => o.value),
+    );
+    expect(offered).toContain('Ilse Brandt');
     await page
       .getByRole('group', { name: 'Details' })
-      .getByRole('textbox', { name: 'Claimant' })
+      .getByLabel('Claimant')
       .fill('Residents of Nordhafen');
-    await page
-      .getByRole('group', { name: 'Details' })
-      .getByRole('textbox', { name: 'Claimant' })
-      .blur();
+    await page.getByRole('group', { name: 'Details' }).getByLabel('Claimant').blur();
     const claim = annotationList(page).getByRole('listitem').nth(1);
     await expect(claim).toContainText('disputed · by Residents of Nordhafen');
     await expectSaved(page);
@@ -72,9 +76,7 @@ test('a tagged quote gets its speaker from the attribution beside it', async ({ 
   const page = await gloss.launch([writeTemp('sea-wall.txt', SEA_WALL)]);
   await dragSelect(page, '"We cannot wait for the next storm,"');
   await page.keyboard.press('2');
-  const speaker = page
-    .getByRole('group', { name: 'Details' })
-    .getByRole('textbox', { name: 'Speaker' });
+  const speaker = page.getByRole('group', { name: 'Details' }).getByLabel('Speaker');
   await expect(speaker).toHaveValue(/Ilse Brandt/);
   await expect(annotationList(page).getByRole('listitem')).toContainText('— ');
   await expectSaved(page);

@@ -91,8 +91,28 @@ try {
   await page.getByRole('list', { name: 'Annotations' }).getByRole('button').first().click();
   await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
   await page.screenshot({ path: 'docs/screenshot.png' });
+
+  // The places map: every sample's suggested places accepted, shown for the whole workspace.
+  for (const { document } of imported) {
+    const suggestions = await call('suggest', { documentId: document.id });
+    for (const s of suggestions.filter((s) => s.tag === 'location'))
+      await call('createAnnotation', {
+        documentId: document.id,
+        tag: 'location',
+        start: s.start,
+        end: s.end,
+        details: s.details,
+      });
+  }
+  await page.reload();
+  await page.getByRole('button', { name: 'Places' }).click();
+  const places = page.getByRole('region', { name: 'Places' });
+  await places.getByRole('radio', { name: 'All documents' }).check();
+  await places.getByRole('button', { name: /mention/ }).first().press('Enter');
+  await page.getByRole('list', { name: /^Passages at/ }).waitFor();
+  await page.screenshot({ path: 'docs/places.png' });
   await browser.close();
-  console.log('wrote docs/screenshot.png');
+  console.log('wrote docs/screenshot.png and docs/places.png');
 } finally {
   host.kill('SIGTERM');
   rmSync(workspace, { recursive: true, force: true });

@@ -71,6 +71,9 @@ describe('detailsSummary', () => {
     expect(detailsSummary('location', { name: 'Nouakchott', country: 'Mauritania' })).toBe(
       'Nouakchott, Mauritania',
     );
+    expect(detailsSummary('location', { name: 'Mali', kind: 'country', country: 'Mali' })).toBe(
+      'Mali',
+    );
     expect(detailsSummary('my-tag', { a: 1 })).toBe('');
     expect(detailsSummary('quote', {})).toBe('');
   });

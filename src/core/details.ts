@@ -99,8 +99,12 @@ export function detailsSummary(tagId: string, details: Details): string {
       return [text('status'), text('claimant') && `by ${text('claimant')}`]
         .filter(Boolean)
         .join(' · ');
-    case 'location':
-      return [text('name'), text('country')].filter(Boolean).join(', ');
+    case 'location': {
+      // A country is not repeated after itself: "Kazakhstan", not "Kazakhstan, Kazakhstan".
+      const name = text('name');
+      const country = text('country');
+      return [name, country === name ? '' : country].filter(Boolean).join(', ');
+    }
     default:
       return '';
   }

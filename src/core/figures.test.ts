@@ -126,6 +126,34 @@ describe('parseFigure', () => {
     ['up to 50 km', { value: 50, unit: 'km', qualifier: 'up to' }],
     ['as many as 50 people', { value: 50, unit: 'people', qualifier: 'up to', counted: 'people' }],
     ['More than 50 km', { value: 50, unit: 'km', qualifier: 'over' }],
+    // Currencies named in words, power, temperature
+    ['25 million lari', { value: 25_000_000, unit: 'GEL' }],
+    ['2.6 billion forints', { value: 2_600_000_000, unit: 'HUF' }],
+    ['50,000 Sudanese pounds', { value: 50_000, unit: 'SDG' }],
+    ['1.5bn Iraqi dinars', { value: 1_500_000_000, unit: 'IQD' }],
+    ['450,000 Kenyan shillings', { value: 450_000, unit: 'KES' }],
+    ['40 MW', { value: 40, unit: 'MW' }],
+    ['1.2 gigawatts', { value: 1.2, unit: 'GW' }],
+    ['38C', { value: 38, unit: '°C' }],
+    ['38°C', { value: 38, unit: '°C' }],
+    ['100 °F', { value: 100, unit: '°F' }],
+    ['38 degrees Celsius', { value: 38, unit: '°C' }],
+    // Measures of a half, ratios, ranges with "or", partitive counts
+    ['half a metre', { value: 0.5, unit: 'm' }],
+    ['half an hour', { value: 0.5, unit: 'hours' }],
+    ['one in five', { value: 0.2, unit: 'fraction' }],
+    ['1 in 10 households', { value: 0.1, unit: 'fraction', counted: 'households' }],
+    [
+      'about one in four voters',
+      { value: 0.25, unit: 'fraction', qualifier: 'about', counted: 'voters' },
+    ],
+    ['eight or nine years', { value: 8, valueMax: 9, unit: 'years' }],
+    [
+      '300 or 400 new structures',
+      { value: 300, valueMax: 400, unit: 'structures', counted: 'new structures' },
+    ],
+    ['seven of its 27 libraries', { value: 7, unit: 'libraries', counted: 'libraries' }],
+    ['three of these positions', { value: 3, unit: 'positions', counted: 'positions' }],
   ])('%s', (passage, expected) => {
     const f = parseFigure(passage);
     expect(f).not.toBeNull();
@@ -159,6 +187,8 @@ describe('parseFigure', () => {
     'someone',
     '+44 20 7946 0958',
     '555-123-4567',
+    '1-800-555-0199',
+    'Nov. 18',
     '555-1234',
     'COVID-19',
     'an A320',
@@ -283,6 +313,32 @@ describe('findFigures', () => {
     'Flight 370 vanished.',
   ])('is stricter than parseFigure: nothing in %j', (text) => {
     expect(findFigures(text)).toEqual([]);
+  });
+
+  it.each<[string, string[]]>([
+    // Ages are not figures; counts next to names are.
+    ['Paris Whitfield, 46, of Richmond was convicted.', []],
+    ['Gruber, 58, has spent 31 years there.', ['31 years']],
+    ['A man aged 46 was arrested.', []],
+    ['The team, 12 engineers, left.', ['12 engineers']],
+    // Phone numbers and dates.
+    ['Call 117 or the hotline, 1-800-555-0199, until Nov. 18.', []],
+    ['Residents can call 0117 922 3000 or dial 112.', []],
+    // A duration locating an event is a date, not a figure.
+    ['We saw it ten years ago and three days later.', []],
+    ['It took ten years and three days.', ['ten years', 'three days']],
+    // "one" as an indefinite, not a count.
+    ['One investor said so. In one frame we saw a mast.', []],
+    ['The blast killed one person.', ['one person']],
+    // Fractions as changes.
+    ['The harvest fell by a third.', ['a third']],
+    ['Growers picked about a third fewer grapes.', ['about a third']],
+    ['Talks entered a third round.', []],
+    // Ratios.
+    ['Only one in ten households had a container.', ['one in ten households']],
+    ['He arrived at one in the morning in 2019.', []],
+  ])('findFigures in %j', (text, expected) => {
+    expect(findFigures(text).map((f) => f.text)).toEqual(expected);
   });
 
   it('finds several figures in a row without overlap', () => {

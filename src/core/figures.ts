@@ -276,6 +276,41 @@ const UNIT_PHRASES: [string[], string, UnitKind][] = (
     ['shekel', 'ILS'],
     ['nis', 'ILS'],
     ['rupees', 'INR'],
+    ['lari', 'GEL'],
+    // Currencies named by their country's adjective ("50,000 Sudanese pounds").
+    ['egyptian pounds', 'EGP'],
+    ['sudanese pounds', 'SDG'],
+    ['lebanese pounds', 'LBP'],
+    ['syrian pounds', 'SYP'],
+    ['iraqi dinars', 'IQD'],
+    ['jordanian dinars', 'JOD'],
+    ['kuwaiti dinars', 'KWD'],
+    ['libyan dinars', 'LYD'],
+    ['serbian dinars', 'RSD'],
+    ['algerian dinars', 'DZD'],
+    ['tunisian dinars', 'TND'],
+    ['kenyan shillings', 'KES'],
+    ['ugandan shillings', 'UGX'],
+    ['tanzanian shillings', 'TZS'],
+    ['somali shillings', 'SOS'],
+    ['forints', 'HUF'],
+    ['forint', 'HUF'],
+    ['degrees celsius', '°C'],
+    ['degrees fahrenheit', '°F'],
+    ['° c', '°C'],
+    ['° f', '°F'],
+    ['gigawatts', 'GW'],
+    ['gigawatt', 'GW'],
+    ['gw', 'GW'],
+    ['megawatts', 'MW'],
+    ['megawatt', 'MW'],
+    ['mw', 'MW'],
+    ['kilowatts', 'kW'],
+    ['kilowatt', 'kW'],
+    ['kw', 'kW'],
+    ['gwh', 'GWh'],
+    ['mwh', 'MWh'],
+    ['kwh', 'kWh'],
     ['seconds', 'seconds'],
     ['second', 'seconds'],
     ['minutes', 'minutes'],
@@ -296,6 +331,14 @@ const UNIT_PHRASES: [string[], string, UnitKind][] = (
 )
   .map(([p, u]): [string[], string, UnitKind] => [p.split(' '), u, unitKind(u)])
   .sort((a, b) => b[0].length - a[0].length);
+
+/** UNIT_PHRASES by first word, longest first, so a lookup scans only its candidates. */
+const UNITS_BY_FIRST = new Map<string, [string[], string, UnitKind][]>();
+for (const entry of UNIT_PHRASES) {
+  const list = UNITS_BY_FIRST.get(entry[0][0] as string) ?? [];
+  list.push(entry);
+  UNITS_BY_FIRST.set(entry[0][0] as string, list);
+}
 
 function unitKind(u: string): UnitKind {
   if (/^[A-Z]{3}$/.test(u) || u === 'pound') return 'currency';
@@ -387,7 +430,7 @@ const YEAR_BEFORE = new Set(
 );
 /** Words before a number that make it a reference, not a quantity ("page 12", "Resolution 242"). */
 const REFERENCE_BEFORE = new Set(
-  'page pages p pp section article chapter paragraph clause no nos number route highway road resolution flight room line version phase item gate platform'.split(
+  'page pages p pp section article chapter paragraph clause no nos number route highway road resolution flight room line version phase item gate platform call dial hotline tel ext'.split(
     ' ',
   ),
 );
@@ -423,6 +466,16 @@ both either neither including like via amid among despite until till whether wha
     /\s+/,
   ),
 );
+/** After a duration, words that make it a point in time ("ten years ago"). */
+const TIME_LOCATORS = ['ago', 'later', 'earlier'];
+/** After a fraction, words that make it a change: "a third fewer", "half as much". */
+const COMPARATIVES = new Set(
+  'fewer more less lower higher larger smaller bigger greater cheaper longer shorter as'.split(' '),
+);
+/** Before "one" and a singular noun, words that make it "a" ("In one frame", not a count). */
+const ONE_INDEFINITE_AFTER = new Set('in on at from into within'.split(' '));
+/** "seven of its 27 libraries", "three of these positions". */
+const PARTITIVE_DETERMINERS = 'the these those its his her their our my your'.split(' ');
 const DETERMINERS = new Set(
   'the a an its their his her our this that these those all some'.split(' '),
 );
@@ -517,20 +570,43 @@ class Reader {
     let currency = a.currency;
     let last = a;
 
-    // A range: "20-25%", "20 to 25 per cent", "between 20 and 25 percent", "2 to 3 million".
+    if (!unit && this.isWord(cursor, 'in')) {
+      const ratio = this.ratio(a, q, cursor);
+      if (ratio) return ratio;
+    }
+
+    // A range: "20-25%", "20 to 25 per cent", "between 20 and 25 percent", "2 to 3 million",
+    // "eight or nine years".
+    const or = this.isWord(cursor, 'or');
     const connector =
       this.isSym(cursor, '-', '–') ||
       this.isWord(cursor, 'to') ||
+      or ||
       (q.between && this.isWord(cursor, 'and'));
     if (connector && !a.fraction) {
       const b = this.quantity(cursor + 1, true);
       if (b && !('reject' in b) && !b.fraction) {
+        // "1-800-555-0199": a chain of glued numbers is a phone number or a code.
+        if (
+          this.glued(cursor) &&
+          this.glued(cursor + 1) &&
+          this.isSym(b.next, '-', '–') &&
+          this.glued(b.next) &&
+          this.tok(b.next + 1)?.kind === 'num' &&
+          this.glued(b.next + 1)
+        ) {
+          let k = b.next + 1;
+          while (this.isSym(k + 1, '-', '–') && this.glued(k + 1) && this.glued(k + 2)) k += 2;
+          return { reject: k + 1 };
+        }
         const unitB = this.unitAfter(b);
         let low = a.value;
         if (!a.scaled && b.scaled && a.mantissa !== undefined && a.value < b.value / 10 ** b.exp) {
           low = Number(`${a.mantissa}e${b.exp}`);
         }
-        const sameUnit = !unit || !unitB || unit.unit === unitB.unit;
+        // "5% or 10 of them" is no range: after "or" the unit must come again.
+        const sameUnit =
+          or && unit ? unit.unit === unitB?.unit : !unit || !unitB || unit.unit === unitB.unit;
         const sameCurrency = !currency || !b.currency || currency === b.currency;
         const glued = this.glued(cursor) && this.glued(cursor + 1);
         const phone =
@@ -574,6 +650,9 @@ class Reader {
     // Dates and times: "12 March", "March 12", "6 pm", "14:00 GMT".
     const before = this.tok(a.first - 1);
     if (before && before.kind === 'word' && MONTHS.has(before.text) && !a.currency)
+      return { reject: cursor };
+    // "Nov. 18"
+    if (before && this.isSym(a.first - 1, '.') && MONTHS.has(this.tok(a.first - 2)?.text ?? ''))
       return { reject: cursor };
     const afterTok = this.tok(last.next);
     if (afterTok && afterTok.kind === 'word' && MONTHS.has(afterTok.text))
@@ -648,9 +727,35 @@ class Reader {
       if ((prev && ONE_BEFORE.has(prev.lower)) || (next && ONE_AFTER.has(next.lower))) {
         return { reject: a.next };
       }
+      // "One investor said", "In one frame": an indefinite, not a count of one.
+      if (
+        this.strict &&
+        !unit &&
+        !q.qualifier &&
+        (this.opensSentence(a.first) || (prev && ONE_INDEFINITE_AFTER.has(prev.lower)))
+      ) {
+        return { reject: a.next };
+      }
+    }
+    // "seven of its 27 libraries", "three of these positions": what a bare count counts.
+    if (!unitName && !counted) {
+      const part = this.partitive(cursor);
+      if (part) {
+        unitName = part.head;
+        counted = part.text;
+      }
     }
     if (this.strict && !this.plausible(a, q.qualifier !== undefined, unitName, counted)) {
       return { reject: a.next };
+    }
+    // "ten years ago", "three days later": a point in time, not a duration.
+    if (
+      this.strict &&
+      unit &&
+      unitKind(unit.unit) === 'time' &&
+      this.isWord(cursor, ...TIME_LOCATORS)
+    ) {
+      return { reject: cursor + 1 };
     }
 
     const start = q.start ?? this.tok(a.first)?.start ?? 0;
@@ -666,6 +771,44 @@ class Reader {
     if (qualifier) figure.qualifier = qualifier;
     if (counted) figure.counted = counted;
     return { figure, next: nextTok };
+  }
+
+  /** The counted noun of a partitive count: "of its 27 libraries", "of these positions". */
+  private partitive(i: number): { text: string; head: string } | undefined {
+    if (!this.isWord(i, 'of') || !this.isWord(i + 1, ...PARTITIVE_DETERMINERS)) return undefined;
+    let j = i + 2;
+    if (this.tok(j)?.kind === 'num') j++;
+    const np = this.nounPhrase(j, false);
+    return np && { text: np.text, head: np.head };
+  }
+
+  /** "one in five", "1 in 10 households": a ratio, read as a fraction. */
+  private ratio(
+    a: Quantity,
+    q: { qualifier?: string; start?: number },
+    inAt: number,
+  ): { figure: Hit; next: number } | undefined {
+    const whole = (x: Quantity) =>
+      !x.fraction && !x.scaled && !x.currency && !x.unit && Number.isInteger(x.value);
+    if (!whole(a)) return undefined;
+    const b = this.quantity(inAt + 1);
+    if (!b || 'reject' in b || !whole(b) || b.value <= a.value || isYearLike(b)) return undefined;
+    if (this.unitAfter(b) || this.isSym(b.next, '%')) return undefined; // "one in five days"
+    let end = this.tok(b.next - 1)?.end ?? 0;
+    const np = this.nounPhrase(b.next, false);
+    if (np) end = np.end;
+    const start = q.start ?? this.tok(a.first)?.start ?? 0;
+    const figure: Hit = {
+      value: a.value / b.value,
+      unit: 'fraction',
+      text: this.text.slice(start, end),
+      start,
+      end,
+      numberStart: this.tok(a.first)?.start ?? 0,
+    };
+    if (q.qualifier) figure.qualifier = q.qualifier;
+    if (np) figure.counted = np.text;
+    return { figure, next: this.tokenIndexAt(end) };
   }
 
   /** Index of the first token starting at or after a text offset. */
@@ -690,14 +833,31 @@ class Reader {
     const first = this.tok(a.first);
     if (!first) return false;
     if (a.fraction) {
-      // "a third of", "half the": not "a third round".
+      // "a third of", "half the", "cut by a third", "a third fewer": not "a third round".
       const t = this.tok(a.next);
-      return counted !== undefined || (t !== undefined && (t.lower === 'of' || t.lower === 'the'));
+      return (
+        counted !== undefined ||
+        (t !== undefined && (t.lower === 'of' || t.lower === 'the' || COMPARATIVES.has(t.lower))) ||
+        this.isWord(a.first - 1, 'by')
+      );
     }
     if (a.word && !a.scaled && !unit) return false; // a bare "seven"
     if (!a.word && !a.currency && !qualified) {
       const prev = this.tok(a.first - 1);
       if (prev?.kind === 'word' && REFERENCE_BEFORE.has(prev.lower)) return false;
+      // An age: "Paris Whitfield, 46, of Richmond"; "aged 46".
+      if (!unit && Number.isInteger(a.value) && a.value < 130) {
+        if (prev?.kind === 'word' && prev.lower === 'aged') return false;
+        const name = this.tok(a.first - 2);
+        if (
+          this.isSym(a.first - 1, ',') &&
+          name?.kind === 'word' &&
+          /^\p{Lu}/u.test(name.text) &&
+          this.isSym(a.next, ',')
+        ) {
+          return false;
+        }
+      }
       if (prev?.kind === 'sym' && prev.text === '.' && this.isWord(a.first - 2, 'no')) return false;
       if (prev?.kind === 'sym' && prev.text === '#') return false;
       // "Route 60", "Resolution 242": a capitalised word right before, not opening a sentence.
@@ -832,6 +992,8 @@ class Reader {
       else if ((s === 'm' || s === 'b') && (currency || this.moneyAfter(next + 1)))
         exp = s === 'm' ? 6 : 9;
       else if (ATTACHED_UNITS[s]) unit = ATTACHED_UNITS[s];
+      else if (suffix.text === 'C' || suffix.text === 'F')
+        unit = `°${suffix.text}`; // "38C"
       else return { reject: next + 1 }; // "3rd", "1990s", "6pm", "5G"
       next++;
     }
@@ -876,8 +1038,8 @@ class Reader {
     const t = this.tok(i);
     if (!t || t.kind !== 'word' || t.gap === '') return false;
     if (IRREGULAR_PLURALS.has(t.lower)) return true;
-    return UNIT_PHRASES.some(
-      ([p, , kind]) => kind === 'currency' && p.length === 1 && p[0] === t.lower,
+    return (UNITS_BY_FIRST.get(t.lower) ?? []).some(
+      ([p, , kind]) => kind === 'currency' && p.length === 1,
     );
   }
 
@@ -906,6 +1068,9 @@ class Reader {
         const e = SCALE_WORDS[lower(first + 2)] as number;
         return this.wordQuantity(first, first + 3, 0.5 * 10 ** e, true, e, false);
       }
+      // "half a metre", "half an hour": a measure, not a fraction.
+      const measure = this.wordQuantity(first, first + 2, 0.5, false, 0, false);
+      if (this.isWord(first + 1, 'a', 'an') && this.unitAt(first + 2, measure)) return measure;
       return this.wordQuantity(first, first + 1, 0.5, false, 0, true);
     }
     for (;;) {
@@ -1011,7 +1176,7 @@ class Reader {
     const first = this.tok(j);
     if (!first) return undefined;
     if (first.gap === '' && first.kind === 'word' && j === i) return undefined;
-    for (const [phrase, unit] of UNIT_PHRASES) {
+    for (const [phrase, unit] of UNITS_BY_FIRST.get(first.lower) ?? []) {
       if (phrase.every((w, k) => this.tok(j + k)?.lower === w)) {
         if (unit === 'm' && q.currency) continue;
         return { unit, next: j + phrase.length };

@@ -10,6 +10,9 @@ export interface LocatedPassage {
   lon: number;
   /** The gazetteer's id, when the place was matched to it. */
   placeId?: string;
+  /** The words around the passage, so a list of mentions says more than the name again. */
+  before?: string;
+  after?: string;
 }
 
 /** One place on the map and every passage that mentions it. */

@@ -253,6 +253,15 @@ describe('findPeopleAndOrganisations', () => {
       [['Victoria Hale', 'person', 2]],
     ],
     ['a first name from the lexicon', 'Jordan Hale met reporters.', [['Jordan Hale', 'person', 1]]],
+    [
+      'a full name that a surname speaking later makes a person',
+      'Dimitar Kolev, the mayor of Sofia, met Zora Petrova. Later Kolev said no. Kolev left.',
+      [
+        ['Dimitar Kolev', 'person', 3],
+        ['Zora Petrova', 'person', 1],
+      ],
+    ],
+    ['a full name alone is no one yet', 'Dimitar Kolev, the mayor, left.', []],
     ['a lexicon surname', 'Georgia Smith, a nurse, spoke.', [['Georgia Smith', 'person', 1]]],
     ['an opening word dropped', 'But Dimitar Kolev said no.', [['Dimitar Kolev', 'person', 1]]],
     [

@@ -346,6 +346,8 @@ function findNames(a: Analysis, all: Run[]): void {
   const acronyms = new Map<string, { count: number; first: number; org: boolean }>();
   const aliases = new Map<string, string>(); // acronym → organisation name
   const defining = new Set<number>(); // tokens of "(UN)" after "United Nations": no new mention
+  /** Names of two to four words with no sign of a person yet: "Dimitar Kolev, the mayor". */
+  const unsure: Array<{ from: number; to: number; name: string }> = [];
 
   for (const run of all.flatMap((r) => splitAtAnd(tokens, r))) {
     let { from } = run;
@@ -451,6 +453,22 @@ function findNames(a: Analysis, all: Run[]): void {
       addEntity(a, whole, 'person', first.start);
       a.surnames.add(tokens[end - 1]!.lower);
       take(from, end);
+    } else if (end - from >= 2 && end - from <= 4 && !isPlace) {
+      unsure.push({ from, to: end, name: whole });
+    }
+  }
+
+  // …which a surname speaking later makes a person: "Dimitar Kolev, the mayor, … Kolev said".
+  for (const s of singles) {
+    const tok = tokens[s.index]!;
+    if (!s.evidence || a.surnames.has(tok.lower)) continue;
+    const named = unsure.filter((u) => u.from < s.index && tokens[u.to - 1]!.lower === tok.lower);
+    if (!named.length) continue;
+    a.surnames.add(tok.lower);
+    for (const u of unsure) {
+      if (u.name !== named[named.length - 1]!.name) continue;
+      addEntity(a, u.name, 'person', tokens[u.from]!.start);
+      take(u.from, u.to);
     }
   }
 
@@ -632,12 +650,7 @@ function ranked(score: Map<string, { n: number; first: number }>): string[] {
  * Looks for the longest place starting at token i (before `to`); records it and returns the
  * index after it, or returns i when there is none.
  */
-function matchAt(
-  a: Analysis,
-  i: number,
-  to: number,
-  found: Candidate[],
-): number {
+function matchAt(a: Analysis, i: number, to: number, found: Candidate[]): number {
   const { tokens, text, taken } = a;
   const t = tokens[i]!;
   if (taken[i] || t.lower === 'the') return i + 1;

@@ -200,6 +200,80 @@ const cases: Array<[string, string, Expected]> = [
     [[`${SAID}.\n\n"And we will pay for all of it,`, 'Dimitar Kolev']],
   ],
   [
+    'a paragraph opening with a quote goes on with the previous speaker',
+    `"${SAID}," Ana Petrova said.\n\n"Nobody says when, and nobody asks."`,
+    [
+      [`${SAID},`, 'Ana Petrova'],
+      ['Nobody says when, and nobody asks.', 'Ana Petrova'],
+    ],
+  ],
+  [
+    'a paragraph after an unattributed quote gets no speaker',
+    `The banner read "${SAID}" in red.\n\n"Nobody says when, and nobody asks."`,
+    [
+      [SAID, undefined],
+      ['Nobody says when, and nobody asks.', undefined],
+    ],
+  ],
+  // Roles, titles and appositives around the name.
+  [
+    'a title inside an appositive',
+    `The fund's chairman, Sheikh Hamad bin Rashid, said the plants would grow. "${SAID}," he said.`,
+    [[`${SAID},`, 'Hamad bin Rashid']],
+  ],
+  [
+    'a role and an age inside appositives',
+    `One investor, retired teacher Gordon McLeish, 71, from Glasgow, told the court he lost it all. "${SAID}," he said.`,
+    [[`${SAID},`, 'Gordon McLeish']],
+  ],
+  [
+    'a subject with a preposition names no one',
+    `Ana Petrova spoke first. A spokesman for the Nineveh Operations Command said it was calm. "${SAID}," he said.`,
+    [[`${SAID},`, undefined]],
+  ],
+  [
+    '"…," said role Name',
+    `"${SAID}," said campaign manager Tessa Morrow.`,
+    [[`${SAID},`, 'Tessa Morrow']],
+  ],
+  [
+    '"…," said its role, Name',
+    `"${SAID}," said its president, Khaled Abu Zeid.`,
+    [[`${SAID},`, 'Khaled Abu Zeid']],
+  ],
+  ['"…," said on Tuesday', `"${SAID}," said on Tuesday Kolev.`, [[`${SAID},`, undefined]]],
+  [
+    'a name before prepositional phrases',
+    `Detective Inspector Sarah Kwan of the City of London Police said it was over. "${SAID}," she said.`,
+    [[`${SAID},`, 'Sarah Kwan']],
+  ],
+  [
+    'a place after a preposition names no one',
+    `Officials in Baghdad said the road was open. "${SAID}," he said.`,
+    [[`${SAID},`, undefined]],
+  ],
+  [
+    'telling',
+    `Messages showed Ana Petrova telling a colleague: "${SAID}."`,
+    [[`${SAID}.`, 'Ana Petrova']],
+  ],
+  // Who "he" and "she" are.
+  [
+    '"asked … for" is a request, not an unnamed speaker',
+    `Dejan Petrović owns the bar. The city has asked Belgrade for money. "${SAID}," he said.`,
+    [[`${SAID},`, 'Dejan Petrović']],
+  ],
+  [
+    'a person named after an unnamed speaker',
+    `Andrei Popescu led the study.\n\nEngineers in Vienna say the model is wrong. Popescu’s answer is short. "${SAID}," he said.`,
+    [[`${SAID},`, 'Andrei Popescu']],
+  ],
+  [
+    'a place after a capitalised preposition is no person',
+    `Ana Petrova led the study.\n\nIn Novi Sad, the bar keeps sandbags. "${SAID}," she said.`,
+    [[`${SAID},`, 'Ana Petrova']],
+  ],
+  [
     'an unclosed mark mid-paragraph finds nothing',
     `He shouted "${SAID} and left.\n\nThen "silence.`,
     [],

@@ -24,11 +24,21 @@ const CLOSERS: Record<string, string> = {
 };
 
 const VERBS =
-  'according to|said|says|say|told|tells|tell|added|adds|asked|asks|stated|states|explained|explains|warned|warns|wrote|writes|claimed|claims|insisted|insists|noted|notes|replied|replies';
+  'according to|said|says|say|saying|told|tells|tell|telling|added|adds|asked|asks|stated|states|explained|explains|warned|warns|wrote|writes|claimed|claims|insisted|insists|noted|notes|replied|replies';
 const VERB_RE = new RegExp(`(?<![\\p{L}\\p{M}])(?:${VERBS})(?![\\p{L}\\p{M}])`, 'giu');
 const VERB_AT = new RegExp(`^(?:${VERBS})(?![\\p{L}\\p{M}])`, 'iu');
 
 const PRONOUNS = new Set(['he', 'she', 'they']);
+/** After "asked": a request ("asked the city for", "asked not to be named"). */
+const ASKED_FOR = /^(?:\s+[\p{L}\p{M}'’-]+){0,3}?\s+(?:for|to)(?![\p{L}\p{M}])/u;
+/** Determiners of a role before a name ("its president, Khaled Abu Zeid"). */
+const ROLE_DETERMINERS = new Set('the a an its his her their our'.split(' '));
+/** Lower-case words that end a role: clause words, time words, verbs of the sentence. */
+const ROLE_STOP = new Set(
+  'that and but or when while as if who which where last this next today yesterday later earlier also then not is was are were has had have will would said says told added'.split(
+    ' ',
+  ),
+);
 const RELATIVES = new Set(['who', 'which', 'that', 'it', 'we', 'i', 'you']);
 const CONJUNCTIONS = new Set(['and', 'but']);
 /** Words that may stand between a subject and its verb: "Kolev also said", "farmers have warned". */
@@ -89,6 +99,8 @@ interface NameRef {
   words: string[];
   start: number;
   end: number;
+  /** "Popescu’s answer …": a possessive opening its sentence (a mention, never a subject). */
+  possessive?: boolean;
 }
 
 /** Who a speech verb (or an attribution) points at. */
@@ -447,6 +459,8 @@ function speechEvents(a: Analysis): SpeechEvent[] {
     }
     const start = m.index;
     const end = start + verb.length;
+    // "asked Belgrade for money", "asked not to be named": a request, not speech.
+    if (/^ask/i.test(verb) && ASKED_FOR.test(a.masked.slice(end, end + 60))) continue;
     out.push({ start, end, subject: subjectOf(a, start, end, verb.toLowerCase()) });
   }
   return out;
@@ -459,7 +473,7 @@ function subjectOf(a: Analysis, start: number, end: number, verb: string): Subje
   if (verb === 'according to') return objectAfter(a, end, para.end);
   const lo = sentenceStart(a, start);
   let k = start;
-  for (let guard = 0; guard < 4; guard++) {
+  for (let guard = 0; guard < 6; guard++) {
     while (k > lo && isSpace(s[k - 1])) k--;
     const quoteEnd = (at: number) => a.quotes.some((q) => q.end === at);
     if (quoteEnd(k) || (s[k - 1] === ',' && quoteEnd(k - 1)))
@@ -471,7 +485,12 @@ function subjectOf(a: Analysis, start: number, end: number, verb: string): Subje
       const inside = s.slice(from, k - 1);
       if (/[:;]/.test(inside) || inside.split(/\s+/).length > 25) break;
       const whole = nameBefore(s, k - 1, from);
-      if (whole && s.slice(from, whole.start).trim() === '' && !isPronounOrStop(inside))
+      const lead = whole ? s.slice(from, whole.start) : '';
+      // "The fund's chairman, Sheikh Hamad bin Rashid,": the name itself, after titles or role
+      // words — unless a name stands before the comma ("Rob Goldman, President Ascom,").
+      const prev = open >= lo ? wordEndingAt(s, open, lo) : undefined;
+      const described = !!prev && isNameWord(s.slice(prev.start, prev.end));
+      if (whole && !isPronounOrStop(inside) && (lead.trim() === '' || (isRole(lead) && !described)))
         return named(whole);
       if (open < lo) return { kind: 'none' };
       k = open;
@@ -481,6 +500,11 @@ function subjectOf(a: Analysis, start: number, end: number, verb: string): Subje
     if (!w) return { kind: 'none' };
     const word = s.slice(w.start, w.end);
     const lower = word.toLowerCase();
+    // An age between commas ("Gordon McLeish, 71, from Glasgow, told"): one more appositive.
+    if (/^\d{1,3}$/.test(word) && s.slice(w.start - 2, w.start) === ', ') {
+      k = w.start;
+      continue;
+    }
     if (AUXILIARIES.has(word)) {
       k = w.start;
       continue;
@@ -489,11 +513,22 @@ function subjectOf(a: Analysis, start: number, end: number, verb: string): Subje
     if (RELATIVES.has(lower)) return { kind: 'none' };
     if (CONJUNCTIONS.has(word)) return sentenceSubject(a, lo, w.start);
     if (isNameWord(word)) {
-      const name = nameBefore(s, k, lo);
-      const before = wordEndingAt(s, (name?.start ?? w.start) - 1, lo);
-      const prep = before && PREPOSITIONS.has(s.slice(before.start, before.end));
+      let name = nameBefore(s, k, lo);
       if (!name) return { kind: 'anon' };
-      return prep ? { kind: 'anon' } : named(name);
+      // "Sarah Kwan of the City of London Police said": the name before the prepositional
+      // phrases, if it is a full name; "Officials in Baghdad said" names nobody.
+      let crossed = false;
+      for (let g = 0; g < 4; g++) {
+        let b = wordEndingAt(s, name.start - 1, lo);
+        if (b && ROLE_DETERMINERS.has(s.slice(b.start, b.end)))
+          b = wordEndingAt(s, b.start - 1, lo);
+        if (!b || !PREPOSITIONS.has(s.slice(b.start, b.end))) break;
+        const outer = nameBefore(s, b.start - 1, lo);
+        if (!outer) return { kind: 'anon' };
+        name = outer;
+        crossed = true;
+      }
+      return crossed && name.words.length < 2 ? { kind: 'anon' } : named(name);
     }
     return { kind: 'anon' };
   }
@@ -531,7 +566,37 @@ function inverted(a: Analysis, verbEnd: number, hi: number, afterQuote: boolean)
     return { kind: 'pronoun' };
   const name = nameAfter(s, verbEnd, hi);
   if (name && onlyTitles(s.slice(verbEnd, name.start))) return named(name);
+  // "said campaign manager Tessa Morrow", "said its president, Khaled Abu Zeid".
+  const role =
+    /^[ \u00a0]+((?:[\p{Ll}\p{M}'’-]+[ \u00a0]+){0,3}[\p{Ll}\p{M}'’-]+),?[ \u00a0]+(?=\p{Lu})/u.exec(
+      s.slice(verbEnd, hi),
+    );
+  if (role && isRole(role[1] ?? '') && /[^ ]/.test(role[1] ?? '')) {
+    const words = (role[1] ?? '').split(/\s+/);
+    const after = nameAfter(s, verbEnd + role[0].length, hi);
+    if (
+      words.some((w) => !ROLE_DETERMINERS.has(w)) &&
+      after &&
+      onlyTitles(s.slice(verbEnd + role[0].length, after.start))
+    )
+      return named(after);
+  }
   return { kind: 'anon' };
+}
+
+/**
+ * What may stand before a name in an appositive or after an inverted verb: nothing, titles, or a
+ * few lower-case role words ("retired teacher", "its president") with no preposition or clause
+ * word ("a spokesman for the …", "on Tuesday").
+ */
+function isRole(s: string): boolean {
+  const words = s.trim().split(/\s+/).filter(Boolean);
+  if (words.length > 4) return false;
+  return words.every(
+    (w) =>
+      TITLES.has(w) ||
+      (/^[\p{Ll}\p{M}'’-]+$/u.test(w) && !PREPOSITIONS.has(w) && !ROLE_STOP.has(w)),
+  );
 }
 
 /** "Urrejola defended the response and said …": the name opening the sentence, if any. */
@@ -559,10 +624,19 @@ function paraIndex(a: Analysis, pos: number): number {
 function collectMentions(a: Analysis): void {
   const s = a.masked;
   const re =
-    /(?<![\p{L}\p{M}'’-])\p{Lu}[\p{L}\p{M}'’-]*(?:[ \u00a0]+(?:\p{Lu}[\p{L}\p{M}'’-]*|(?:al|el|bin|bint|ibn|de|del|der|den|di|da|das|dos|du|la|le|van|von|ter|y)(?=[ \u00a0]+\p{Lu})|(?:al|el)-\p{Lu}[\p{L}\p{M}'’-]*))*/gu;
+    /(?<![\p{L}\p{M}'’-])\p{Lu}[\p{L}\p{M}'’-]*(?:[ \u00a0]+(?:\p{Lu}\.(?=[ \u00a0]+\p{Lu})|\p{Lu}[\p{L}\p{M}'’-]*|(?:al|el|bin|bint|ibn|de|del|der|den|di|da|das|dos|du|la|le|van|von|ter|y)(?=[ \u00a0]+\p{Lu})|(?:al|el)-\p{Lu}[\p{L}\p{M}'’-]*))*/gu;
   const all: NameRef[] = [];
   for (const m of s.matchAll(re)) {
-    const name = nameAfter(s, m.index, m.index + m[0].length);
+    // "In Novi Sad": a place after a capitalised preposition.
+    if (PREPOSITIONS.has(/^\p{L}+/u.exec(m[0])?.[0].toLowerCase() ?? '')) continue;
+    let name = nameAfter(s, m.index, m.index + m[0].length);
+    // "Popescu’s answer is …" opening a sentence still mentions its bearer (kept below only
+    // if a full name ending with it came before).
+    if (!name && /['’]s$/u.test(m[0]) && sentenceStart(a, m.index) === m.index) {
+      name = nameAfter(s, m.index, m.index + m[0].length - 2);
+      if (!name || name.words.length > 1) continue;
+      name.possessive = true;
+    }
     if (!name) continue;
     const before = wordEndingAt(s, m.index - 1, 0);
     if (before && PREPOSITIONS.has(s.slice(before.start, before.end))) continue;
@@ -572,11 +646,14 @@ function collectMentions(a: Analysis): void {
   for (const e of a.events) if (e.subject.kind === 'named') all.push(e.subject.name);
   all.sort((x, y) => x.start - y.start);
   a.fullNames = all.filter((n) => n.words.length >= 2);
-  a.mentions = all.filter(
-    (n) =>
-      n.words.length >= 2 ||
-      a.fullNames.some((f) => f.start < n.start && endsWith(f.words, n.words)),
-  );
+  // A short name is a mention when a longer name ending with it came before ("Kolev" after
+  // "Dimitar Kolev"): the tails of the full names seen so far, in one pass.
+  const tails = new Set<string>();
+  a.mentions = [];
+  for (const n of all) {
+    if (n.words.length >= 2 || tails.has(n.words.join(' '))) a.mentions.push(n);
+    for (let k = 1; k < n.words.length; k++) tails.add(n.words.slice(k).join(' '));
+  }
 }
 
 const endsWith = (full: string[], part: string[]) =>
@@ -657,8 +734,12 @@ function attributionAfter(a: Analysis, q: QuoteSpan): Subject | undefined {
 
 /** True when the quote at `start` opens a sentence and only the previous quote's attribution stands between. */
 function continues(a: Analysis, prevEnd: number, start: number): boolean {
-  if (paraIndex(a, prevEnd - 1) !== paraIndex(a, start) || sentenceStart(a, start) !== start)
-    return false;
+  if (sentenceStart(a, start) !== start) return false;
+  const p = paraIndex(a, start);
+  const prevPara = paraIndex(a, prevEnd - 1);
+  // Newspaper style: a paragraph that opens with an unattributed quotation, right after one
+  // that ended on an attributed quotation, goes on with the same speaker.
+  if (prevPara !== p && !(prevPara === p - 1 && a.paras[p].start === start)) return false;
   const between = a.events.filter((e) => e.start >= prevEnd && e.end <= start);
   return between.every((e) => e.subject.kind === 'none' || e === between[0]);
 }
@@ -702,10 +783,13 @@ function resolvePronoun(a: Analysis, at: number): { speaker: string; span: Span 
     );
     const last = events[events.length - 1];
     if (last?.subject.kind === 'named') return resolveName(a, last.subject.name);
-    if (last) return undefined;
-    const mentions = a.mentions.filter((n) => n.start >= from && n.end <= to);
+    // A person named after an unnamed speaker ("Engineers say … Popescu's answer is …") stands.
+    const mentions = a.mentions.filter(
+      (n) => n.start >= (last?.end ?? from) && n.end <= to && (!n.possessive || i === p),
+    );
     const mention = mentions[mentions.length - 1];
     if (mention) return resolveName(a, mention);
+    if (last) return undefined;
   }
   return undefined;
 }

@@ -35,6 +35,8 @@ export function placeOperations(ctx: PlaceContext): PlaceOperations {
           documentTitle: meta.title,
           annotationId: a.id,
           quote: a.quote,
+          before: a.prefix,
+          after: a.suffix,
           name: typeof name === 'string' && name ? name : a.quote,
           lat,
           lon,

@@ -71,50 +71,71 @@ export function MapPanel({
           </label>
         ))}
       </div>
-      <div className="map-frame" aria-busy={loading || undefined}>
-        <WorldMap points={points} selectedKey={selectedKey} onSelect={setSelectedKey} />
-        {loading && (
-          <p className="map-loading" role="status">
-            Finding places…
-          </p>
+      <div className="map-body">
+        <div className="map-frame" aria-busy={loading || undefined}>
+          <WorldMap points={points} selectedKey={selectedKey} onSelect={setSelectedKey} />
+          {loading && (
+            <p className="map-loading" role="status">
+              Finding places…
+            </p>
+          )}
+        </div>
+        {!loading && points.length === 0 ? (
+          <div className="empty map-empty">
+            <p>
+              {scope === 'document'
+                ? 'No places located in this document yet.'
+                : 'No places located in any document yet.'}
+            </p>
+            <p>
+              Tag places with Location, or use Suggest. Places matched to the gazetteer appear here.
+            </p>
+          </div>
+        ) : selected ? (
+          <div className="map-passages">
+            <h3 className="map-passages-heading">
+              {selected.name} <span className="count">{mentions(selected.passages.length)}</span>
+            </h3>
+            <ul role="list" aria-label={`Passages at ${selected.name}`} className="annotation-list">
+              {selected.passages.map((p) => (
+                <li key={`${p.documentId}/${p.annotationId}`}>
+                  <button type="button" className="annotation-row" onClick={() => onJump(p)}>
+                    <span className="annotation-quote map-passage-quote">
+                      {p.before && (
+                        <span className="map-passage-context">…{wordsAfterBreak(p.before)}</span>
+                      )}
+                      <mark>{p.quote}</mark>
+                      {p.after && (
+                        <span className="map-passage-context">{wordsBeforeBreak(p.after)}…</span>
+                      )}
+                    </span>
+                    {scope === 'workspace' && (
+                      <span className="map-passage-document">{p.documentTitle}</span>
+                    )}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : (
+          points.length > 0 && (
+            <p className="orphans-hint map-hint">
+              Larger points are mentioned more often. Select one to list its passages.
+            </p>
+          )
         )}
       </div>
-      {!loading && points.length === 0 ? (
-        <div className="empty map-empty">
-          <p>
-            {scope === 'document'
-              ? 'No places located in this document yet.'
-              : 'No places located in any document yet.'}
-          </p>
-          <p>
-            Tag places with Location, or use Suggest. Places matched to the gazetteer appear here.
-          </p>
-        </div>
-      ) : selected ? (
-        <div className="map-passages">
-          <h3 className="map-passages-heading">
-            {selected.name} <span className="count">{mentions(selected.passages.length)}</span>
-          </h3>
-          <ul role="list" aria-label={`Passages at ${selected.name}`} className="annotation-list">
-            {selected.passages.map((p) => (
-              <li key={`${p.documentId}/${p.annotationId}`}>
-                <button type="button" className="annotation-row" onClick={() => onJump(p)}>
-                  <span className="annotation-quote">{p.quote}</span>
-                  {scope === 'workspace' && (
-                    <span className="map-passage-document">{p.documentTitle}</span>
-                  )}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : (
-        points.length > 0 && (
-          <p className="orphans-hint map-hint">
-            Larger points are mentioned more often. Select one to list its passages.
-          </p>
-        )
-      )}
     </section>
   );
+}
+
+/** The context before a passage, from its last line break: the words that lead into it. */
+function wordsAfterBreak(before: string): string {
+  return before.slice(before.lastIndexOf('\n') + 1);
+}
+
+/** The context after a passage, up to its next line break. */
+function wordsBeforeBreak(after: string): string {
+  const end = after.indexOf('\n');
+  return end === -1 ? after : after.slice(0, end);
 }
