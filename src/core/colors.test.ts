@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contrastRatio, mix, readableOn } from './colors';
+import { composite, contrastRatio, HIGHLIGHT_ALPHA, mix, readableOn } from './colors';
 
 describe('colors', () => {
   it('computes WCAG contrast', () => {
@@ -24,5 +24,22 @@ describe('colors', () => {
   it('mixes colours', () => {
     expect(mix('#000000', '#ffffff', 0.5)).toBe('#808080');
     expect(mix('#123456', '#000000', 0)).toBe('#123456');
+  });
+});
+
+describe('highlights', () => {
+  // Every colour an analyst can pick, coarsely: each channel at 0, 51, … 255.
+  const steps = [0, 51, 102, 153, 204, 255].map((v) => v.toString(16).padStart(2, '0'));
+  const palette = steps.flatMap((r) => steps.flatMap((g) => steps.map((b) => `#${r}${g}${b}`)));
+  const themes = [
+    { name: 'light', paper: '#ffffff', ink: '#1f2328' },
+    { name: 'dark', paper: '#1b1d21', ink: '#e6e3dc' },
+  ];
+
+  it.each(themes)('keep body text readable (≥ 4.5:1) over any tag colour, $name theme', (theme) => {
+    const worst = Math.min(
+      ...palette.map((c) => contrastRatio(theme.ink, composite(c, theme.paper, HIGHLIGHT_ALPHA))),
+    );
+    expect(worst).toBeGreaterThanOrEqual(4.5);
   });
 });

@@ -36,3 +36,11 @@ export function mix(a: string, b: string, amount: number): string {
     Math.round(((pa >> shift) & 255) * (1 - amount) + ((pb >> shift) & 255) * amount);
   return `#${[16, 8, 0].map((s) => channel(s).toString(16).padStart(2, '0')).join('')}`;
 }
+
+/** The opaque colour a highlight of `color` at `alpha` shows over `paper`. */
+export function composite(color: string, paper: string, alpha: number): string {
+  return mix(paper, color, alpha);
+}
+
+/** How strongly the reader's highlights tint the text's background (highlight-painter). */
+export const HIGHLIGHT_ALPHA = 0.28;

@@ -57,6 +57,6 @@ export function createTextAnalysis(gazetteer: Gazetteer | null): TextAnalysis {
       const best = candidates(text, trimmed)[0];
       return best ? placeDetails(best) : { name: trimmed };
     },
-    namedEntities: (text) => findPeopleAndOrganisations(text),
+    namedEntities: (text) => findPeopleAndOrganisations(text, gazetteer ?? undefined),
   };
 }

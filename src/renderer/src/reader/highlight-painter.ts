@@ -1,5 +1,6 @@
 import type { Annotation, Tag } from '../../../shared/api';
 import type { TextIndex } from './text-index';
+import { HIGHLIGHT_ALPHA } from '../../../core/colors';
 
 // Paints annotations with the CSS Custom Highlight API: one Highlight per tag over Ranges, so
 // no element wraps annotated text and overlapping annotations simply layer.
@@ -73,7 +74,7 @@ export function highlightStyles(tags: readonly Tag[]): string {
   return tags
     .map(
       (t) =>
-        `::highlight(${highlightName(t.id)}) { background-color: ${withAlpha(t.color, 0.28)}; }`,
+        `::highlight(${highlightName(t.id)}) { background-color: ${withAlpha(t.color, HIGHLIGHT_ALPHA)}; }`,
     )
     .join('\n');
 }
