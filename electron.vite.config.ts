@@ -10,13 +10,14 @@ export default defineConfig({
     build: {
       externalizeDeps: { exclude: bundled },
       rollupOptions: {
-        // The web host and the CLI share the services with the Electron main process,
+        // The web host and the command line share the services with the Electron main process,
         // so they are built alongside it and run with plain Node.
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           'web-host': resolve(__dirname, 'src/web-host/index.ts'),
           // Suggest and the gazetteer run in a worker thread (src/services/analysis.ts).
           'analysis-worker': resolve(__dirname, 'src/services/analysis-worker.ts'),
+          cli: resolve(__dirname, 'src/cli/index.ts'),
         },
       },
     },

@@ -104,24 +104,51 @@ export async function openThroughUi(gloss: Gloss, paths: string[]): Promise<void
   await (await chooser).setFiles(paths);
 }
 
-/** Exports through the UI and returns the parsed file. */
-export async function exportThroughUi(gloss: Gloss, savePath: string): Promise<unknown> {
+/** What to choose in the Export dialog (its labels). */
+export interface ExportChoice {
+  format?: string;
+  documents?: 'This document' | 'All documents';
+}
+
+/** Exports through the Export dialog and returns the file's text. */
+export async function exportFileThroughUi(
+  gloss: Gloss,
+  savePath: string,
+  choice: ExportChoice = {},
+): Promise<string> {
   const page = gloss.page();
   const electron = gloss.running().electron;
-  if (electron) {
+  if (electron)
     await electron.evaluate(({ dialog }, target) => {
       dialog.showSaveDialog = (async () => ({
         canceled: false,
         filePath: target,
       })) as typeof dialog.showSaveDialog;
     }, savePath);
-    await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByRole('radio', { name: choice.format ?? 'Gloss JSON' }).check();
+  await dialog.getByRole('radio', { name: choice.documents ?? 'All documents' }).check();
+  if (electron) {
+    await dialog.getByRole('button', { name: 'Export' }).click();
     await expect(page.getByText(/Exported/)).toBeVisible();
-    return JSON.parse(readFileSync(savePath, 'utf8'));
+    return readFileSync(savePath, 'utf8');
   }
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export' }).click();
-  const file = await download;
-  await file.saveAs(savePath);
-  return JSON.parse(readFileSync(savePath, 'utf8'));
+  await dialog.getByRole('button', { name: 'Export' }).click();
+  await (await download).saveAs(savePath);
+  return readFileSync(savePath, 'utf8');
+}
+
+/** Exports Gloss JSON of the whole workspace through the UI and returns the parsed file. */
+export async function exportThroughUi(gloss: Gloss, savePath: string): Promise<unknown> {
+  return JSON.parse(await exportFileThroughUi(gloss, savePath));
+}
+
+/** Imports an annotation file through the toolbar's Import button. */
+export async function importThroughUi(gloss: Gloss, path: string): Promise<void> {
+  const page = gloss.page();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await (await chooser).setFiles(path);
 }

@@ -18,7 +18,7 @@ const { States } = require('countries-states-cities-service/states');
 const { Cities: CscCities } = require('countries-states-cities-service/cities');
 
 const OUT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'resources', 'gazetteer');
-const MIN_POPULATION = 15_000;
+const MIN_POPULATION = Number(process.env.MINPOP ?? 15_000);
 
 // ---------------------------------------------------------------------------------------------
 // Curated names. Display names where the database's are awkward, and the short or older forms
@@ -394,7 +394,7 @@ const kept = cities.filter(
   (c) =>
     countryCodes.has(c.country) &&
     !/^PPL(?:H|Q|W|X|CH)$/.test(c.featureCode) && // historical, abandoned, destroyed, sections
-    (c.population >= MIN_POPULATION || c.featureCode === 'PPLC' || c.featureCode === 'PPLA'),
+    (c.population >= MIN_POPULATION || c.featureCode === 'PPLC' || c.featureCode === 'PPLA' || (process.env.SEATS && new RegExp(process.env.SEATS).test(c.featureCode))),
 );
 
 const votes = new Map(); // `${country}|${admin1}` → Map(state → count)
@@ -467,7 +467,7 @@ const data = {
 const json = JSON.stringify(data);
 const gz = gzipSync(json, { level: 9 });
 mkdirSync(OUT_DIR, { recursive: true });
-writeFileSync(join(OUT_DIR, 'places.json.gz'), gz);
+writeFileSync(process.env.OUT ?? join(OUT_DIR, 'places.json.gz'), gz);
 
 const altCount = [...countryRows, ...regionRows, ...cityRows].reduce(
   (n, r) => n + (Array.isArray(r[r.length - 1]) ? r[r.length - 1].length : 0),

@@ -108,7 +108,10 @@ try {
   await page.getByRole('button', { name: 'Places' }).click();
   const places = page.getByRole('region', { name: 'Places' });
   await places.getByRole('radio', { name: 'All documents' }).check();
-  await places.getByRole('button', { name: /mention/ }).first().press('Enter');
+  await places
+    .getByRole('button', { name: /mention/ })
+    .first()
+    .press('Enter');
   await page.getByRole('list', { name: /^Passages at/ }).waitFor();
   await page.screenshot({ path: 'docs/places.png' });
   await browser.close();

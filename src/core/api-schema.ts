@@ -89,6 +89,17 @@ export const requestSchemas = {
   undo: z.undefined(),
   redo: z.undefined(),
   exportJson: z.undefined(),
+  /** One export file: the chosen documents (all when none), optionally only some tags. */
+  exportDocuments: z.strictObject({
+    format: z.enum(['json', 'w3c', 'csv', 'md', 'html']),
+    documentIds: z.array(idSchema).max(10_000).optional(),
+    tags: z.array(tagId).max(100).optional(),
+  }),
+  /** A Gloss JSON or W3C Web Annotation file's text, applied in one step or not at all. */
+  importAnnotations: z.strictObject({
+    name: z.string().min(1).max(1000),
+    content: z.string().max(MAX_IMPORT_BYTES),
+  }),
 } as const;
 
 export type ServiceMethod = keyof typeof requestSchemas;

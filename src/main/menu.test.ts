@@ -23,7 +23,8 @@ describe('menuTemplate', () => {
     sent.length = 0;
     (find(template, 'Open…')?.click as () => void)();
     (find(template, 'Export…')?.click as () => void)();
-    expect(sent).toEqual(['open', 'export']);
+    (find(template, 'Import annotations…')?.click as () => void)();
+    expect(sent).toEqual(['open', 'export', 'import']);
   });
 
   it('shows Undo/Redo shortcuts without registering them, and sends the commands on click', () => {

@@ -17,6 +17,7 @@ export function menuTemplate(
     submenu: [
       { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => send('open') },
       { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => send('export') },
+      { label: 'Import annotations…', click: () => send('import') },
       { type: 'separator' },
       // On macOS, Quit lives in the app menu; File ends with Close Window there.
       mac ? { role: 'close' } : { role: 'quit', accelerator: 'CmdOrCtrl+Q' },

@@ -38,6 +38,8 @@ export const PRELOAD_METHODS = [
   'undo',
   'redo',
   'exportJson',
+  'exportDocuments',
+  'importAnnotations',
 ] as const satisfies readonly ServiceMethod[];
 
 // Fails to compile when a method is added to the contract but not to the list above.
@@ -45,7 +47,7 @@ type Missing = Exclude<ServiceMethod, (typeof PRELOAD_METHODS)[number]>;
 const everyMethodListed: [Missing] extends [never] ? true : Missing = true;
 void everyMethodListed;
 
-const MENU_COMMANDS: readonly MenuCommand[] = ['open', 'export', 'undo', 'redo'];
+const MENU_COMMANDS: readonly MenuCommand[] = ['open', 'export', 'import', 'undo', 'redo'];
 const isMenuCommand = (value: unknown): value is MenuCommand =>
   MENU_COMMANDS.includes(value as MenuCommand);
 

@@ -4,7 +4,6 @@ import { join, resolve } from 'node:path';
 import { MAX_IMPORT_BYTES } from '../core/api-schema';
 import type { RequestOf } from '../core/api-schema';
 import { titleFor } from '../core/document-title';
-import { buildGlossExport } from '../core/export-json';
 import type { AnnotationStep } from '../core/history';
 import { UndoHistory } from '../core/history';
 import type { Annotation, Details, DocumentMeta } from '../core/model';
@@ -15,7 +14,6 @@ import { createSelectors } from '../core/selectors';
 import { applyDetailsPatch, detailsProblem } from '../core/details';
 import { suggestDetails, withSuggestedDetails } from '../core/suggest-details';
 import type {
-  ExportFile,
   GlossServices,
   ImportProgress,
   ImportResult,
@@ -31,6 +29,7 @@ import type { Analysis } from './analysis';
 import { localAnalysis } from './analysis';
 import { documentOperations } from './document-operations';
 import { placeOperations } from './place-operations';
+import { exchangeOperations } from './exchange-operations';
 import { tagOperations } from './tag-operations';
 import { Serial } from './serial';
 import { ServiceError, toAppError } from './service-error';
@@ -460,20 +459,6 @@ export async function openServices(options: ServicesOptions): Promise<AppService
 
     redo: () => run('redo', () => replay('redo')),
 
-    exportJson: () =>
-      run('export the workspace', async (): Promise<Result<ExportFile>> => {
-        const documents = store.index.documents;
-        const annotations: Annotation[] = [];
-        for (const meta of documents) annotations.push(...(await store.annotations(meta)).list());
-        const at = now();
-        const content = JSON.stringify(buildGlossExport(documents, annotations, at), null, 2);
-        return ok({
-          fileName: `gloss-export-${localDate(at)}.json`,
-          mimeType: 'application/json',
-          content,
-        });
-      }),
-
     setOpenOnStart(documentId: string): void {
       openOnStart = documentId;
     },
@@ -509,6 +494,8 @@ export async function openServices(options: ServicesOptions): Promise<AppService
     ...tagOperations({ run, serial, store, history, now }),
 
     ...placeOperations({ run, store, analysis, documentOrThrow }),
+
+    ...exchangeOperations({ run, serial, store, history, now, documentOrThrow }),
 
     ...documentOperations({
       run,
@@ -560,7 +547,3 @@ function sortedCopies(annotations: readonly Annotation[]): Annotation[] {
 }
 
 /** YYYY-MM-DD in local time, as people expect in a file name. */
-function localDate(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}

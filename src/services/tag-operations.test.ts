@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppServices } from './services';
-import { tagIdFor } from './tag-operations';
+import { tagIdFor } from '../core/tags';
 import { openTestServices, removeFolder, tempFolder, unwrap } from './test-support';
 
 describe('tagIdFor', () => {

@@ -7,6 +7,7 @@ import { ok } from '../core/result';
 import type { GlossServices, Mutation } from '../shared/api';
 import type { Serial } from './serial';
 import { ServiceError } from './service-error';
+import { tagIdFor } from '../core/tags';
 import type { WorkspaceStore } from './workspace-store';
 
 /** What the tag operations need of the services that host them. */
@@ -22,21 +23,6 @@ type TagOperations = Pick<
   GlossServices,
   'createTag' | 'updateTag' | 'moveTag' | 'countTagUses' | 'deleteTag'
 >;
-
-/** A tag id from its name: lower-case letters, digits and dashes, unique in the set. */
-export function tagIdFor(name: string, taken: ReadonlySet<string>): string {
-  const base =
-    name
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '') // accents go, letters stay: "Évaluation" -> "evaluation"
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 32) || 'tag';
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-  return id;
-}
 
 /** Adding, renaming, recolouring, reordering and deleting tags; each one undoable step. */
 export function tagOperations(ctx: TagContext): TagOperations {

@@ -103,6 +103,25 @@ export interface ExportFile {
   content: string;
 }
 
+/** What an import did: one step, undone by one Undo. */
+export interface ImportReport {
+  added: number;
+  /** Added, but their passage was not found: listed to re-attach. */
+  orphans: number;
+  /** Already here and unchanged. */
+  skipped: number;
+  /** Here with the same id but edited differently: kept as here; one sentence each. */
+  conflicts: string[];
+  /** Documents of the file not in this workspace (open them first, then import again). */
+  unmatched: { title: string; annotations: number }[];
+  /** Tags the file brought. */
+  newTags: string[];
+  /** Documents that received annotations. */
+  documentIds: string[];
+  history: HistoryState;
+  tags: Tag[];
+}
+
 /** What each service method answers. */
 export interface ResponseMap {
   getWorkspace: WorkspaceState;
@@ -115,6 +134,8 @@ export interface ResponseMap {
   undo: Mutation;
   redo: Mutation;
   exportJson: ExportFile;
+  exportDocuments: ExportFile;
+  importAnnotations: ImportReport;
   importProgress: ImportProgress;
   renameDocument: DocumentMeta;
   removeDocument: { removed: DocumentMeta; keptAt: string };
@@ -143,7 +164,7 @@ export type GlossServices = {
 };
 
 /** Commands the Electron menu sends to the renderer. */
-export type MenuCommand = 'open' | 'export' | 'undo' | 'redo';
+export type MenuCommand = 'open' | 'export' | 'import' | 'undo' | 'redo';
 
 /** What the open dialog did: one result per chosen file, and the files it may open as text. */
 export interface DialogImport {

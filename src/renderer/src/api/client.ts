@@ -64,6 +64,8 @@ function httpServices(token: string): GlossServices {
     undo: call('undo'),
     redo: call('redo'),
     exportJson: call('exportJson'),
+    exportDocuments: call('exportDocuments'),
+    importAnnotations: call('importAnnotations'),
   } as GlossServices;
 }
 

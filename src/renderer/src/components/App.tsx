@@ -12,6 +12,9 @@ import { AnnotationsPanel } from './AnnotationsPanel';
 import { ConfirmDialog } from './ConfirmDialog';
 import { DocumentHeader } from './DocumentHeader';
 import { ErrorAlert } from './ErrorAlert';
+import { ExportDialog } from './ExportDialog';
+import { ImportReportDialog } from './ImportReportDialog';
+import type { ImportReport } from '../../../shared/api';
 import { Library } from './Library';
 import { MapPanel } from './MapPanel';
 import type { ReaderHandle } from './Reader';
@@ -32,6 +35,9 @@ export function App({ client }: { client: GlossClient }) {
   const { state, commands } = useGloss(client);
   const reader = useRef<ReaderHandle>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const importInput = useRef<HTMLInputElement>(null);
+  const [exporting, setExporting] = useState(false);
+  const [imported, setImported] = useState<{ name: string; report: ImportReport } | null>(null);
   const [dragging, setDragging] = useState(false);
   const [confirmRemove, setConfirmRemove] = useState(false);
   const [editingTags, setEditingTags] = useState(false);
@@ -175,7 +181,7 @@ export function App({ client }: { client: GlossClient }) {
           openFiles();
           break;
         case 'export':
-          void commands.exportJson();
+          setExporting(true);
           break;
         case 'places':
           setPlacesShown((shown) => !shown);
@@ -200,7 +206,8 @@ export function App({ client }: { client: GlossClient }) {
       client.onMenuCommand((command) => {
         const inText = isTextField(document.activeElement);
         if (command === 'open') openFiles();
-        else if (command === 'export') void commands.exportJson();
+        else if (command === 'export') setExporting(true);
+        else if (command === 'import') importInput.current?.click();
         else if (inText) document.execCommand(command);
         else void (command === 'undo' ? commands.undo() : commands.redo());
       }),
@@ -236,7 +243,9 @@ export function App({ client }: { client: GlossClient }) {
         canRedo={state.history.canRedo && !readOnly}
         canExport={!!workspace && workspace.documents.length > 0}
         onOpen={openFiles}
-        onExport={() => void commands.exportJson()}
+        onExport={() => setExporting(true)}
+        onImport={() => importInput.current?.click()}
+        canImport={!!workspace && !readOnly && workspace.documents.length > 0}
         onUndo={() => void commands.undo()}
         onRedo={() => void commands.redo()}
         onTag={tagSelection}
@@ -256,6 +265,21 @@ export function App({ client }: { client: GlossClient }) {
           const files = [...(e.target.files ?? [])];
           e.target.value = '';
           if (files.length) void commands.importFiles(files);
+        }}
+      />
+      <input
+        ref={importInput}
+        type="file"
+        accept=".json,.jsonld,application/json,application/ld+json"
+        hidden
+        aria-label="Choose an annotation file to import"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (!file) return;
+          void commands.importAnnotations(file).then((report) => {
+            if (report) setImported({ name: file.name, report });
+          });
         }}
       />
       <main className="panes">
@@ -378,6 +402,25 @@ export function App({ client }: { client: GlossClient }) {
           tags={tags}
           actions={commands.tagActions}
           onClose={() => setEditingTags(false)}
+        />
+      )}
+      {exporting && workspace && (
+        <ExportDialog
+          documents={workspace.documents}
+          openId={openId ?? null}
+          tags={tags}
+          onClose={() => setExporting(false)}
+          onExport={(request) => {
+            setExporting(false);
+            void commands.exportAs(request);
+          }}
+        />
+      )}
+      {imported && (
+        <ImportReportDialog
+          name={imported.name}
+          report={imported.report}
+          onClose={() => setImported(null)}
         />
       )}
       {confirmRemove && open && (

@@ -8,6 +8,8 @@ interface ToolbarProps {
   canExport: boolean;
   onOpen(): void;
   onExport(): void;
+  onImport(): void;
+  canImport: boolean;
   onUndo(): void;
   onRedo(): void;
   onTag(tagId: string): void;
@@ -36,9 +38,17 @@ export function Toolbar(props: ToolbarProps) {
           type="button"
           onClick={props.onExport}
           disabled={!props.canExport}
-          title="Export JSON (Ctrl+E)"
+          title="Export JSON, W3C Web Annotation, CSV or a report (Ctrl+E)"
         >
           Export
+        </button>
+        <button
+          type="button"
+          onClick={props.onImport}
+          disabled={!props.canImport}
+          title="Import annotations from a Gloss JSON or W3C Web Annotation file"
+        >
+          Import
         </button>
       </div>
       <div className="toolbar-group" role="group" aria-label="History">

@@ -3,8 +3,10 @@ import { useCallback, useLayoutEffect, useMemo, useReducer, useRef } from 'react
 import type {
   AnnotationPatch,
   AppError,
+  ImportReport,
   ImportResult,
   Mutation,
+  RequestOf,
   Result,
   Suggestion,
 } from '../../../shared/api';
@@ -295,14 +297,48 @@ export function useGloss(client: GlossClient) {
     [client, mutate],
   );
 
-  const exportJson = useCallback(async () => {
-    const file = await client.services.exportJson();
-    if (!file.ok) return report(file.error);
-    const delivered = await client.deliverFile(file.value);
-    if (!delivered.ok) return report(delivered.error);
-    if (delivered.value)
-      dispatch({ type: 'notice', message: `Exported ${delivered.value.savedTo}` });
-  }, [client, report]);
+  const exportAs = useCallback(
+    async (request: RequestOf<'exportDocuments'>) => {
+      const file = await client.services.exportDocuments(request);
+      if (!file.ok) return report(file.error);
+      const delivered = await client.deliverFile(file.value);
+      if (!delivered.ok) return report(delivered.error);
+      if (delivered.value)
+        dispatch({ type: 'notice', message: `Exported ${delivered.value.savedTo}` });
+    },
+    [client, report],
+  );
+
+  /**
+   * Imports a Gloss JSON or W3C Web Annotation file; answers what it did (null when refused,
+   * with the reason shown). The open document is read again to show what arrived.
+   */
+  const importAnnotations = useCallback(
+    async (file: File): Promise<ImportReport | null> =>
+      tracked(dispatch, async () => {
+        const result = await client.services.importAnnotations({
+          name: file.name,
+          content: await file.text(),
+        });
+        if (!result.ok) {
+          report(result.error);
+          return null;
+        }
+        const ws = await client.services.getWorkspace();
+        if (ws.ok) dispatch({ type: 'workspace-loaded', workspace: ws.value });
+        const open = stateRef.current.open;
+        const target = open?.document.id ?? result.value.documentIds[0];
+        if (target) await openDocument(target);
+        dispatch({
+          type: 'changes',
+          changes: [],
+          history: result.value.history,
+          tags: result.value.tags,
+        });
+        return result.value;
+      }),
+    [client, openDocument, report],
+  );
 
   const tagActions = useMemo(
     () => ({
@@ -397,7 +433,8 @@ export function useGloss(client: GlossClient) {
       remove,
       undo,
       redo,
-      exportJson,
+      exportAs,
+      importAnnotations,
       select,
       dismissError,
       fail,
@@ -424,7 +461,8 @@ export function useGloss(client: GlossClient) {
       remove,
       undo,
       redo,
-      exportJson,
+      exportAs,
+      importAnnotations,
       select,
       dismissError,
       fail,
