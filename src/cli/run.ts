@@ -1,12 +1,12 @@
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { MAX_IMPORT_BYTES } from '../core/api-schema';
 import type { CliCommand } from '../core/cli-args';
 import { CLI_USAGE, parseCliArgs } from '../core/cli-args';
 import type { Result } from '../core/result';
 import type { AppServices } from '../services';
-import { INDEX_FILE, openServices } from '../services';
+import { openServices } from '../services';
 import { readImportPath } from '../services/import-source';
 import type { ImportReport } from '../shared/api';
 
@@ -37,9 +37,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 0;
   }
   const workspace = resolve(io.cwd, command.workspace ?? io.defaultWorkspace);
-  // A mistyped folder must not become a new, empty workspace.
-  if (!existsSync(join(workspace, INDEX_FILE))) {
-    io.err(`gloss: there is no Gloss workspace at ${workspace}.\n`);
+  // A mistyped folder must not become a new, empty workspace: the folder must be there.
+  if (!isFolder(workspace)) {
+    io.err(`gloss: there is no Gloss workspace at ${workspace} (no such folder).\n`);
     return 1;
   }
   let services: AppServices | null = null;
@@ -125,7 +125,10 @@ export function describeImport(name: string, report: ImportReport): string {
   const lines = [
     `Imported ${name}: ${report.added} added, ${report.skipped} already here, ${report.orphans} not found in their text (listed to re-attach).`,
   ];
+  if (report.newDocuments.length)
+    lines.push(`New documents (carried by the file): ${report.newDocuments.join(', ')}.`);
   if (report.newTags.length) lines.push(`New tags: ${report.newTags.join(', ')}.`);
+  lines.push(...report.notes);
   for (const u of report.unmatched)
     lines.push(
       `Not in this workspace: “${u.title}” (${u.annotations} annotations not imported; open the document first).`,
@@ -137,4 +140,12 @@ export function describeImport(name: string, report: ImportReport): string {
 function unwrap<T>(result: Result<T>): T {
   if (!result.ok) throw new CliError(result.error.message);
   return result.value;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

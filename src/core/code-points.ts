@@ -23,7 +23,12 @@ export class CodePointIndex {
     let count = 0;
     // Most texts have no surrogates at all: one native scan settles it.
     if (/[\uD800-\uDBFF][\uDC00-\uDFFF]/.test(text)) {
-      for (let i = 0; i < text.length - 1; i++) if (isPairAt(text, i)) count++, i++;
+      for (let i = 0; i < text.length - 1; i++) {
+        if (isPairAt(text, i)) {
+          count++;
+          i++;
+        }
+      }
     }
     this.pairs = new Uint32Array(count);
     this.pairCodePoints = new Uint32Array(count);
@@ -45,8 +50,7 @@ export class CodePointIndex {
    * lies outside the text, or falls between the two halves of a surrogate pair.
    */
   toCodePoint(utf16Offset: number): number | null {
-    if (!Number.isInteger(utf16Offset) || utf16Offset < 0 || utf16Offset > this.length)
-      return null;
+    if (!Number.isInteger(utf16Offset) || utf16Offset < 0 || utf16Offset > this.length) return null;
     const before = lowerBound(this.pairs, utf16Offset);
     if (before > 0 && this.pairs[before - 1] === utf16Offset - 1) return null;
     return utf16Offset - before;

@@ -34,12 +34,7 @@ interface Spec {
 }
 
 let counter = 0;
-function source(
-  title: string,
-  text: string,
-  specs: Spec[],
-  pages: PageSpan[] = [],
-): ExportSource {
+function source(title: string, text: string, specs: Spec[], pages: PageSpan[] = []): ExportSource {
   const id = `d${++counter}`;
   const annotations = specs.map((s): Annotation => {
     let start = text.indexOf(s.quote);

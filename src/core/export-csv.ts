@@ -1,3 +1,4 @@
+import { CodePointIndex } from './code-points';
 import { detailFields } from './details';
 import type { ExportInput, ExportSource } from './export-input';
 import type { Annotation } from './model';
@@ -12,8 +13,8 @@ import type { PageSpan } from './structure';
 //   and garbles every non-ASCII character (Arabic, accents, emoji). LibreOffice, pandas
 //   (encoding="utf-8-sig") and csv-parse ({ bom: true }) all read the BOM.
 // - `start` and `end` count Unicode code points, 0-based, end exclusive — not the UTF-16 indices
-//   Gloss stores, which mean nothing outside JavaScript. They match Python's str indices:
-//   text[start:end] == quote. `page` is the PDF page the quote starts on.
+//   Gloss stores, which mean nothing outside JavaScript. They match Python's str indices
+//   into the canonical text: text[start:end] == quote. `page` is the PDF page the quote starts on.
 // - An orphan (an annotation an update of its document could not place) keeps quote, context
 //   and details, but its offsets refer to an earlier text: `start`, `end` and `page` are empty and
 //   `orphan` says "true".
@@ -25,7 +26,10 @@ import type { PageSpan } from './structure';
 //   are kept by Gloss but not exported): place, country, lat, lon for locations; value, value_max,
 //   unit, qualifier, counted for figures; speaker for quotes; claimant, status for claims.
 
-/** The columns, in order. `value_max` is the top of a range ("10–15 km"); without it a range reads as its bottom. */
+/**
+ * The columns, in order. `value_max` is the top of a figure's range ("10–15 km"): without it a
+ * range would read as its bottom alone.
+ */
 export const CSV_COLUMNS = [
   'document',
   'tag',
@@ -84,10 +88,8 @@ export function buildCsv(input: ExportInput): string {
   const tagNames = new Map(input.tags.map((t) => [t.id, t.name]));
   const lines = [CSV_COLUMNS.join(',')];
   for (const source of input.documents) {
-    const codePoints = codePointOffsets(
-      source.text,
-      source.annotations.flatMap((a) => (a.orphan ? [] : [a.start, a.end])),
-    );
+    // One scan of the text for its surrogate pairs; each offset is then a binary search.
+    const codePoints = new CodePointIndex(source.text);
     for (const a of source.annotations) {
       const row = rowOf(source, a, tagNames.get(a.tag) ?? a.tag, codePoints);
       lines.push(CSV_COLUMNS.map((c) => field(row[c])).join(','));
@@ -100,7 +102,7 @@ function rowOf(
   source: ExportSource,
   a: Annotation,
   tagName: string,
-  codePoints: ReadonlyMap<number, number>,
+  codePoints: CodePointIndex,
 ): Partial<Record<Column, Cell>> {
   const row: Partial<Record<Column, Cell>> = {
     document: source.meta.title,
@@ -115,8 +117,8 @@ function rowOf(
     modified: a.modified,
   };
   if (!a.orphan) {
-    row.start = codePoints.get(a.start);
-    row.end = codePoints.get(a.end);
+    row.start = codePoints.toCodePoint(a.start) ?? undefined;
+    row.end = codePoints.toCodePoint(a.end) ?? undefined;
     row.page = pageAt(source.pages, a.start);
   }
   const keys = new Set(detailFields(a.tag).map((f) => f.key));
@@ -135,29 +137,6 @@ function field(cell: Cell): string {
   if (typeof cell === 'number') return String(cell);
   const text = /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/**
- * The code point offset of each UTF-16 offset given, in one pass over the text: an offset counts
- * the code units before it, less the low halves of surrogate pairs (emoji count once).
- */
-function codePointOffsets(text: string, offsets: readonly number[]): Map<number, number> {
-  const sorted = [...new Set(offsets)].sort((x, y) => x - y);
-  const result = new Map<number, number>();
-  let i = 0;
-  let pairs = 0;
-  for (const offset of sorted) {
-    if (offset > text.length) continue; // not in this text: left empty
-    for (; i < offset; i++) {
-      const c = text.charCodeAt(i);
-      if (c >= 0xdc00 && c <= 0xdfff && i > 0) {
-        const prev = text.charCodeAt(i - 1);
-        if (prev >= 0xd800 && prev <= 0xdbff) pairs++;
-      }
-    }
-    result.set(offset, offset - pairs);
-  }
-  return result;
 }
 
 /** The page an offset lies on: the last page starting at or before it (none without pages). */

@@ -1,4 +1,5 @@
 import type { Annotation, DocumentMeta, Tag } from './model';
+import type { DocumentLayout } from './export-json';
 import type { PageSpan } from './structure';
 
 // What every export format is built from: the chosen documents with their texts and
@@ -12,6 +13,8 @@ export interface ExportSource {
   annotations: Annotation[];
   /** Page boundaries, for PDFs. */
   pages: PageSpan[];
+  /** Blocks and marks too, for the self-contained Gloss JSON (absent: plain paragraphs). */
+  layout?: DocumentLayout;
 }
 
 export interface ExportInput {

@@ -1,4 +1,5 @@
 import type { Annotation, DocumentMeta } from './model';
+import type { Block, Mark, PageSpan } from './structure';
 
 /** The native Gloss JSON export (format "gloss", version 1); documented in docs/FORMAT.md. */
 export interface GlossExport {
@@ -19,6 +20,25 @@ export interface ExportedDocument {
   textHash: string;
   length: number;
   added: string;
+  /**
+   * The canonical text and its layout, so the file stands alone: importing it into a
+   * workspace without the document recreates the document (its hash is checked).
+   */
+  text?: string;
+  layout?: DocumentLayout;
+}
+
+/** How a text is laid out in the reader: headings, paragraphs, emphasis, PDF pages. */
+export interface DocumentLayout {
+  blocks: Block[];
+  marks: Mark[];
+  pages?: PageSpan[];
+}
+
+/** A document's text and layout, for a self-contained export. */
+export interface DocumentContent {
+  text: string;
+  layout: DocumentLayout;
 }
 
 export type ExportedAnnotation = Pick<
@@ -42,6 +62,7 @@ export function buildGlossExport(
   documents: readonly DocumentMeta[],
   annotations: readonly Annotation[],
   exported: Date,
+  contents: ReadonlyMap<string, DocumentContent> = new Map(),
 ): GlossExport {
   const order = new Map(documents.map((d, i) => [d.id, i]));
   const sorted = annotations
@@ -56,7 +77,10 @@ export function buildGlossExport(
     format: 'gloss',
     version: 1,
     exported: exported.toISOString(),
-    documents: documents.map((d) => ({ ...d })),
+    documents: documents.map((d) => {
+      const content = contents.get(d.id);
+      return content ? { ...d, text: content.text, layout: content.layout } : { ...d };
+    }),
     annotations: sorted.map((a) => ({
       id: a.id,
       documentId: a.documentId,

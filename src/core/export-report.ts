@@ -275,7 +275,7 @@ export function buildMarkdownReport(input: ExportInput): string {
   const model = buildModel(input);
   const out: string[] = [];
   const many = !model.single;
-  out.push(`# ${mdLine(model.title)}`, '', mdFacts(model.facts), '');
+  out.push(`# ${mdInline(oneLine(model.title))}`, '', mdFacts(model.facts), '');
 
   if (model.docs.length === 0) {
     out.push('No documents to report.', '');
@@ -284,15 +284,17 @@ export function buildMarkdownReport(input: ExportInput): string {
   if (many) {
     out.push('## Documents', '');
     for (const d of model.docs)
-      out.push(`${d.index}. ${mdLine(d.title)} (${plural(d.entries.length, 'annotation')})`);
+      out.push(
+        `${d.index}. ${mdInline(oneLine(d.title))} (${plural(d.entries.length, 'annotation')})`,
+      );
     out.push('');
   }
   for (const d of model.docs) {
-    if (many) out.push(`## ${mdLine(d.title)}`, '', mdFacts(d.facts), '');
+    if (many) out.push(`## ${mdInline(oneLine(d.title))}`, '', mdFacts(d.facts), '');
     else out.push('## Annotations', '');
     if (d.entries.length === 0) out.push('No annotations.', '');
     for (const g of d.byTag) {
-      out.push(`### ${mdLine(g.name)} (${g.entries.length})`, '');
+      out.push(`### ${mdInline(oneLine(g.name))} (${g.entries.length})`, '');
       for (const e of g.entries) out.push(mdEntry(e, false, true), '');
     }
   }
@@ -335,14 +337,14 @@ export function buildMarkdownReport(input: ExportInput): string {
   if (model.speakers.length) {
     out.push('## Quotes by speaker', '');
     for (const g of model.speakers) {
-      out.push(`### ${mdLine(g.label)} (${g.entries.length})`, '');
-      for (const e of g.entries) out.push(mdEntry(e, many, false), '');
+      out.push(`### ${mdInline(g.label)} (${g.entries.length})`, '');
+      for (const e of g.entries) out.push(mdEntry(e, many, false, ''), '');
     }
   }
   if (model.claims.length) {
     out.push('## Claims by status', '');
     for (const g of model.claims) {
-      out.push(`### ${mdLine(g.label)} (${g.entries.length})`, '');
+      out.push(`### ${mdInline(g.label)} (${g.entries.length})`, '');
       for (const e of g.entries) {
         const claimant = text(e.a.details, 'claimant');
         out.push(mdEntry(e, many, true, claimant ? `by ${oneLine(claimant)}` : ''), '');
@@ -356,7 +358,10 @@ export function buildMarkdownReport(input: ExportInput): string {
 function mdEntry(e: Entry, withDocument: boolean, withNote: boolean, summary?: string): string {
   const indent = '  ';
   const place = [where(e, withDocument), e.a.orphan ? ORPHAN_NOTE : ''].filter(Boolean).join(' · ');
-  let item = `- “${mdText(e.a.quote, indent)}”${place ? ` — ${mdInline(place)}` : ''}`;
+  const quote = mdText(e.a.quote, indent);
+  // A quote that brings its own quotation marks is not wrapped in more.
+  let item = `- ${/^["“”„«»‘’‚'‹›「『]/.test(e.a.quote.trim()) ? quote : `“${quote}”`}`;
+  if (place) item += ` — ${mdInline(place)}`;
   const details = oneLine(summary ?? detailsSummary(e.a.tag, e.a.details));
   if (details) item += `\\\n${indent}*${mdInline(details)}*`;
   const note = e.a.note.trim();
@@ -397,9 +402,9 @@ function mdInline(s: string): string {
   return s.replace(/[\\`*_[\]<>|~&#!]/g, '\\$&');
 }
 
-/** A table cell: one line, `|` escaped. */
+/** A table cell (inline content, never a block): one line, `|` and inline markup escaped. */
 function mdCell(s: string): string {
-  return mdLine(s);
+  return mdInline(oneLine(s));
 }
 
 // ——————————————————————————————————————————— HTML ————————————————————————————————————————————
@@ -421,7 +426,7 @@ h3 { font-size: 1.05rem; margin: 1.6rem 0 0.6rem; }
 .kicker { margin: 0; font-size: 0.78rem; letter-spacing: 0.08em; text-transform: uppercase; color: #656d76; }
 .count { font-weight: 400; color: #656d76; font-size: 0.9em; }
 .count::before { content: "("; } .count::after { content: ")"; }
-.swatch { display: inline-block; width: 0.7em; height: 0.7em; border-radius: 2px; margin-right: 0.45em; border: 0.35em solid; vertical-align: 0.02em; }
+.swatch { display: inline-block; width: 0.7em; height: 0.7em; border-radius: 2px; margin-inline-end: 0.45em; background: currentColor; vertical-align: 0.02em; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; margin: 0 0 1.2rem; font-size: 0.92rem; }
 dl.facts dt { color: #656d76; }
 dl.facts dd { margin: 0; overflow-wrap: anywhere; }
@@ -433,19 +438,19 @@ ul.entries > li { margin: 0 0 1.1rem; break-inside: avoid; page-break-inside: av
 blockquote.quote {
   margin: 0; padding: 0.05rem 0; padding-inline-start: 0.9rem; border-inline-start: 3px solid #d0d7de;
   font-family: Georgia, "Iowan Old Style", "Palatino Linotype", "Noto Serif", "Times New Roman", serif;
-  font-size: 1.05rem; white-space: pre-wrap; overflow-wrap: break-word;
+  font-size: 1.12rem; line-height: 1.5; white-space: pre-wrap; overflow-wrap: break-word;
 }
-.where, .summary { margin: 0.25rem 0 0; font-size: 0.86rem; color: #656d76; padding-inline-start: 0.9rem; }
-.summary { color: #1f2328; font-style: italic; }
-.note { margin: 0.35rem 0 0; padding-inline-start: 0.9rem; white-space: pre-wrap; overflow-wrap: break-word; font-size: 0.93rem; }
+.meta { margin: 0.25rem 0 0; font-size: 0.86rem; color: #656d76; padding-inline-start: 0.9rem; }
+.meta .summary { color: #1f2328; font-style: italic; }
+.note { margin: 0.3rem 0 0; padding-inline-start: 0.9rem; white-space: pre-wrap; overflow-wrap: break-word; font-size: 0.93rem; }
 .orphan { font-style: italic; }
 table { border-collapse: collapse; width: 100%; font-size: 0.88rem; margin: 0 0 1rem; }
 th, td { text-align: start; vertical-align: top; padding: 0.35rem 0.5rem; border-bottom: 1px solid #d0d7de; }
 th { font-weight: 600; border-bottom-width: 2px; }
+td.coords { white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.num, th.num { text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }
-td.quote-cell { font-family: Georgia, "Noto Serif", "Times New Roman", serif; }
+td.quote-cell { width: 32%; font-family: Georgia, "Iowan Old Style", "Noto Serif", "Times New Roman", serif; font-size: 1.08em; }
 tr { break-inside: avoid; page-break-inside: avoid; }
-footer { margin-top: 3rem; font-size: 0.8rem; color: #656d76; }
 @media print {
   @page { margin: 2cm 1.8cm; }
   body { max-width: none; padding: 0; font-size: 10.5pt; color: #000; }
@@ -454,7 +459,8 @@ footer { margin-top: 3rem; font-size: 0.8rem; color: #656d76; }
   h2 { border-bottom-color: #999; }
   thead { display: table-header-group; }
   th, td { border-bottom-color: #bbb; }
-  .kicker, .count, .where, dl.facts dt, footer, .empty { color: #444; }
+  .kicker, .count, .meta, dl.facts dt, .empty { color: #444; }
+  .meta .summary { color: #000; }
   ol.contents a { text-decoration: none; }
 }
 `;
@@ -550,9 +556,11 @@ export function buildHtmlReport(input: ExportInput): string {
       const cells = [
         `<td dir="auto">${esc(p.name)}</td>`,
         `<td dir="auto">${esc(p.country)}</td>`,
-        `<td>${esc(coordinates(p))}</td>`,
+        `<td class="coords">${esc(coordinates(p))}</td>`,
         `<td class="num">${p.mentions}</td>`,
-        ...(many ? [`<td dir="auto">${p.documents.map((t) => esc(t)).join('<br>')}</td>`] : []),
+        ...(many
+          ? [`<td dir="auto">${p.documents.map((t) => `<bdi>${esc(t)}</bdi>`).join('<br>')}</td>`]
+          : []),
       ];
       summaries.push(`<tr>${cells.join('')}</tr>`);
     }
@@ -585,27 +593,23 @@ export function buildHtmlReport(input: ExportInput): string {
   }
   if (summaries.length) out.push('<section class="summaries">', ...summaries, '</section>');
 
-  out.push(
-    `<footer>Exported from Gloss on ${esc(formatExported(input.exported))}.</footer>`,
-    '</body>',
-    '</html>',
-    '',
-  );
+  out.push('</body>', '</html>', '');
   return out.join('\n');
 }
 
 function htmlEntry(e: Entry, withDocument: boolean, withNote: boolean, summary?: string): string {
   const parts = [`<li><blockquote class="quote" dir="auto">${esc(e.a.quote.trim())}</blockquote>`];
+  // One line under the quote: where it is, whether it was lost, its details ("over 210 km").
+  const place = where(e, withDocument);
   const details = oneLine(summary ?? detailsSummary(e.a.tag, e.a.details));
-  if (details) parts.push(`<p class="summary" dir="auto">${esc(details)}</p>`);
+  const meta = [
+    place && `<bdi>${esc(place)}</bdi>`,
+    e.a.orphan ? `<span class="orphan">${capitalise(ORPHAN_NOTE)}</span>` : '',
+    details && `<bdi class="summary">${esc(details)}</bdi>`,
+  ].filter(Boolean);
+  if (meta.length) parts.push(`<p class="meta">${meta.join(' · ')}</p>`);
   const note = e.a.note.trim();
   if (withNote && note) parts.push(`<p class="note" dir="auto">${esc(note)}</p>`);
-  const place = where(e, withDocument);
-  const orphan = e.a.orphan ? `<span class="orphan">${capitalise(ORPHAN_NOTE)}</span>` : '';
-  if (place || orphan)
-    parts.push(
-      `<p class="where">${[place && `<bdi>${esc(place)}</bdi>`, orphan].filter(Boolean).join(' · ')}</p>`,
-    );
   parts.push('</li>');
   return parts.join('');
 }

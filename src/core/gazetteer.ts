@@ -1,19 +1,25 @@
-// The offline gazetteer: countries, first-level regions and cities (see
+// The offline gazetteer: countries, first-level regions, towns and cities, and a curated list of
+// physical features and macro-regions (rivers, seas, deserts, "West Africa"…) (see
 // resources/gazetteer/SOURCES.md), looked up by name the way analysts write them. The data is
 // built by scripts/build-gazetteer.mjs; loading it from disk is services/gazetteer-file.ts.
 
-export type PlaceKind = 'country' | 'region' | 'city';
+/** 'other': a physical feature (river, sea, lake, desert, mountain range…). */
+export type PlaceKind = 'country' | 'region' | 'city' | 'other';
 
 export interface Place {
-  id: string; // stable: 'country:FR', 'region:IQ-NI', 'city:2988507' (GeoNames id)
+  id: string; // stable: 'country:FR', 'region:IQ-NI', 'city:2988507' (GeoNames id), 'feature:danube'
   name: string; // display name, e.g. "Paris", "Nineveh", "Iraq"
   kind: PlaceKind;
-  country: string; // ISO 3166-1 alpha-2, e.g. "FR"
-  countryName: string; // "France"
+  country: string; // ISO 3166-1 alpha-2, e.g. "FR"; '' for a place spanning several countries
+  countryName: string; // "France"; '' for a place spanning several countries
   region?: string; // first-level region name of a city, where known
   lat: number;
   lon: number;
   population?: number;
+  /** What a curated feature or macro-region is: "river", "sea", "desert", "region"… */
+  feature?: string;
+  /** The countries a feature or macro-region spans (ISO2), when more than one. */
+  countries?: string[];
 }
 
 /** What a document is about: ISO2 codes of the countries it names (directly or through its places), most mentioned first. */
@@ -54,6 +60,20 @@ export type CityRow = [
   seat: 0 | 1 | 2,
   alts?: Alternatives,
 ];
+/**
+ * [slug, name, kind, what it is ("river", "sea", "region"…), ISO2 codes of the countries it
+ * spans (may be empty: seas, oceans), lat, lon, alternative names?]
+ */
+export type FeatureRow = [
+  slug: string,
+  name: string,
+  kind: 'region' | 'other',
+  feature: string,
+  countries: string[],
+  lat: number,
+  lon: number,
+  alts?: Alternatives,
+];
 /** The gazetteer file's content (gunzipped, parsed): tuples, not objects, to stay small. */
 export interface GazetteerData {
   format: 'gloss-gazetteer';
@@ -62,11 +82,15 @@ export interface GazetteerData {
   countries: CountryRow[];
   regions: RegionRow[];
   cities: CityRow[];
+  /** Curated physical features and macro-regions; optional (older files have none). */
+  features?: FeatureRow[];
 }
 
-const KIND_TIER: Record<PlaceKind, number> = { country: 0, region: 1, city: 2 };
+const KIND_TIER: Record<PlaceKind, number> = { country: 0, region: 1, city: 2, other: 1 };
 /** Cities this large stand with regions when names tie (Manchester before a Jamaican parish). */
 const MAJOR_CITY = 100_000;
+/** Cities this large are what a bare name means, before a small town of any context ("London"). */
+const WORLD_CITY = 1_000_000;
 
 /** Trailing words that say what kind of place a name is: "Nineveh province", "Kuwait City". */
 const DESIGNATORS: Record<string, PlaceKind> = {
@@ -106,6 +130,9 @@ const MARKS = /\p{M}/gu;
 const SPECIAL_LETTERS = /[ßæœøłđðþıħ]/g;
 const DROPPED = /['’‘ʼ`´.]/g;
 const SEPARATORS = /[^\p{L}\p{N}]+/gu;
+/** Already a key: lower-case ASCII words, one space apart, no "the", no abbreviation. */
+const PLAIN = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
+const NEEDS_WORK = /(?:^| )(?:the|st|ste|mt|ft)(?: |$)/;
 
 /**
  * The form names are compared in: no case, diacritics, apostrophes or periods ("Côte d’Ivoire",
@@ -113,7 +140,8 @@ const SEPARATORS = /[^\p{L}\p{N}]+/gu;
  */
 export function placeKey(name: string): string {
   let s = name.toLowerCase();
-  // Most names are plain ASCII: skip the Unicode work for them (loading indexes ~35,000 names).
+  // Most names are plain: skip the work for them (loading indexes some 80,000 names).
+  if (PLAIN.test(s) && !NEEDS_WORK.test(s)) return s;
   if (NON_ASCII.test(s))
     s = s
       .normalize('NFD')
@@ -128,67 +156,127 @@ export function placeKey(name: string): string {
   return words.join(' ');
 }
 
-interface Entry {
-  place: Place;
-  /** 2 national capital, 1 regional capital, 0 neither. */
-  seat: number;
-  /** What ranks equals: population for cities, that of its cities for regions and countries. */
-  weight: number;
-}
+// Entries are numbered; what ranking needs is kept in flat arrays, and a Place object is made
+// only when asked for (loading makes none: a gazetteer holds some 60,000 places).
 
-/** An index hit: the entry, and how it was found. */
-interface Hit {
-  entry: Entry;
-  /** 0 by its name, 1 by an alternative name, 2 by a name without its designator. */
-  match: number;
-}
+/** An index hit: entry number × 4 + how it was found (0 by its name, 1 by an alternative name, 2 by a name without its designator). */
+type Hit = number;
+const hitEntry = (h: Hit) => h >>> 2;
+const hitMatch = (h: Hit) => h & 3;
 
 export class Gazetteer {
   readonly size: number;
-  private readonly index = new Map<string, Hit[]>();
-  private readonly ids = new Map<string, Entry>();
+  private readonly index = new Map<string, Hit | Hit[]>();
+  private ids: Map<string, number> | undefined;
+  private readonly places: Array<Place | undefined>;
+  private readonly kinds: PlaceKind[];
+  /** 2 national capital, 1 regional capital, 0 neither. */
+  private readonly seats: Uint8Array;
+  /** What ranks equals: population for cities, that of its cities for regions and countries. */
+  private readonly weights: Float64Array;
+  private readonly population: Float64Array;
+  /** Each entry's country code, or for a place spanning several, their codes. */
+  private readonly countryOf: Array<string | readonly string[]>;
 
-  private constructor(entries: Entry[], names: Array<readonly string[]>) {
-    this.size = entries.length;
-    for (let i = 0; i < entries.length; i++) {
-      const entry = entries[i]!;
-      this.ids.set(entry.place.id, entry);
-      const own = names[i]!;
-      for (let n = 0; n < own.length; n++) {
-        const key = placeKey(own[n]!);
-        if (!key) continue;
-        const hits = this.index.get(key);
-        if (!hits) {
-          this.index.set(key, [{ entry, match: n > 0 ? 1 : 0 }]);
-          continue;
-        }
-        // A place may reach a key by its name and by an alternative: keep the better.
-        const same = hits.find((h) => h.entry === entry);
-        if (!same) hits.push({ entry, match: n > 0 ? 1 : 0 });
-        else if (n === 0) same.match = 0;
-      }
+  private constructor(
+    private readonly d: GazetteerData,
+    private readonly countryNames: ReadonlyMap<string, string>,
+  ) {
+    const features = d.features ?? [];
+    const n = d.countries.length + d.regions.length + d.cities.length + features.length;
+    this.size = n;
+    this.places = new Array<Place | undefined>(n);
+    this.kinds = new Array<PlaceKind>(n);
+    this.seats = new Uint8Array(n);
+    this.weights = new Float64Array(n);
+    this.population = new Float64Array(n);
+    this.countryOf = new Array<string | readonly string[]>(n);
+    // Regions and countries weigh as their cities (indexed loops: this runs for every place).
+    const { countries, regions, cities } = d;
+    const countryWeight = new Map<string, number>();
+    const regionWeight = new Float64Array(regions.length);
+    for (let c = 0; c < cities.length; c++) {
+      const row = cities[c]!;
+      countryWeight.set(row[2], (countryWeight.get(row[2]) ?? 0) + row[6]);
+      if (row[3] >= 0) regionWeight[row[3]] += row[6];
     }
+    let i = 0;
+    for (let k = 0; k < countries.length; k++, i++) {
+      const row = countries[k]!;
+      this.kinds[i] = 'country';
+      this.countryOf[i] = row[0];
+      this.weights[i] = countryWeight.get(row[0]) ?? 0;
+      this.names(i, row[1], row[4]);
+    }
+    for (let k = 0; k < regions.length; k++, i++) {
+      const row = regions[k]!;
+      this.kinds[i] = 'region';
+      this.countryOf[i] = row[2];
+      this.weights[i] = regionWeight[k]!;
+      this.names(i, row[1], row[5]);
+    }
+    for (let k = 0; k < cities.length; k++, i++) {
+      const row = cities[k]!;
+      this.kinds[i] = 'city';
+      this.countryOf[i] = row[2];
+      this.seats[i] = row[7];
+      this.weights[i] = row[6];
+      this.population[i] = row[6];
+      this.names(i, row[1], row[8]);
+    }
+    for (let k = 0; k < features.length; k++, i++) {
+      const row = features[k]!;
+      this.kinds[i] = row[2];
+      this.countryOf[i] = row[4].length === 1 ? row[4][0]! : row[4];
+      this.names(i, row[1], row[7]);
+    }
+  }
+
+  /** Indexes entry i under its name and alternative names. */
+  private names(i: number, name: string, alts: readonly string[] | undefined): void {
+    this.indexName(placeKey(name), i * 4);
+    if (alts) for (const a of alts) this.indexName(placeKey(a), i * 4 + 1);
+  }
+
+  private indexName(key: string, hit: Hit): void {
+    if (!key) return;
+    const hits = this.index.get(key);
+    if (hits === undefined) {
+      this.index.set(key, hit);
+      return;
+    }
+    // A place may reach a key by its name and by an alternative: keep the better.
+    const list = typeof hits === 'number' ? [hits] : hits;
+    const same = list.findIndex((h) => hitEntry(h) === hitEntry(hit));
+    if (same < 0) list.push(hit);
+    else if (hitMatch(hit) < hitMatch(list[same]!)) list[same] = hit;
+    if (typeof hits === 'number') this.index.set(key, list);
   }
 
   /** Builds a gazetteer from the parsed data file, after checking its shape. */
   static fromData(data: unknown): Gazetteer {
     const d = checkData(data);
     const countryNames = new Map(d.countries.map((c) => [c[0], c[1]]));
-    const countryName = (code: string, where: string) => {
-      const name = countryNames.get(code);
-      if (name === undefined) fail(`${where} names an unknown country "${code}"`);
-      return name;
+    const known = (code: string, where: string) => {
+      if (!countryNames.has(code)) fail(`${where} names an unknown country "${code}"`);
     };
-    const entries: Entry[] = [];
-    const names: Array<readonly string[]> = [];
-    const weights = new Map<string, number>();
-    const add = (code: string, n: number) => weights.set(code, (weights.get(code) ?? 0) + n);
-    d.cities.forEach((c) => {
-      add(c[2], c[6]);
-      if (c[3] >= 0) add(d.regions[c[3]]![0], c[6]);
-    });
-    d.countries.forEach(([code, name, lat, lon, alts]) => {
-      const place: Place = {
+    d.regions.forEach((r, i) => known(r[2], `regions[${i}]`));
+    d.cities.forEach((c, i) => known(c[2], `cities[${i}]`));
+    d.features?.forEach((f, i) => f[4].forEach((c) => known(c, `features[${i}]`)));
+    return new Gazetteer(d, countryNames);
+  }
+
+  /** The place of entry i (made on first use). */
+  private place(i: number): Place {
+    const made = this.places[i];
+    if (made) return made;
+    const d = this.d;
+    const countryName = (code: string) => this.countryNames.get(code) ?? '';
+    let place: Place;
+    let j = i;
+    if (j < d.countries.length) {
+      const [code, name, lat, lon] = d.countries[j]!;
+      place = {
         id: `country:${code}`,
         name,
         kind: 'country',
@@ -197,38 +285,47 @@ export class Gazetteer {
         lat,
         lon,
       };
-      entries.push({ place, seat: 0, weight: weights.get(code) ?? 0 });
-      names.push([name, ...(alts ?? [])]);
-    });
-    d.regions.forEach(([code, name, country, lat, lon, alts], i) => {
-      const place: Place = {
+    } else if ((j -= d.countries.length) < d.regions.length) {
+      const [code, name, country, lat, lon] = d.regions[j]!;
+      place = {
         id: `region:${code}`,
         name,
         kind: 'region',
         country,
-        countryName: countryName(country, `regions[${i}]`),
+        countryName: countryName(country),
         lat,
         lon,
       };
-      entries.push({ place, seat: 0, weight: weights.get(code) ?? 0 });
-      names.push([name, ...(alts ?? [])]);
-    });
-    d.cities.forEach(([id, name, country, region, lat, lon, population, seat, alts], i) => {
-      const place: Place = {
+    } else if ((j -= d.regions.length) < d.cities.length) {
+      const [id, name, country, region, lat, lon, population] = d.cities[j]!;
+      place = {
         id: `city:${id}`,
         name,
         kind: 'city',
         country,
-        countryName: countryName(country, `cities[${i}]`),
+        countryName: countryName(country),
         lat,
         lon,
         population,
       };
       if (region >= 0) place.region = d.regions[region]![1];
-      entries.push({ place, seat, weight: population });
-      names.push([name, ...(alts ?? [])]);
-    });
-    return new Gazetteer(entries, names);
+    } else {
+      const [slug, name, kind, feature, countries, lat, lon] = d.features![j - d.cities.length]!;
+      const one = countries.length === 1 ? countries[0]! : '';
+      place = {
+        id: `feature:${slug}`,
+        name,
+        kind,
+        country: one,
+        countryName: countryName(one),
+        lat,
+        lon,
+        feature,
+      };
+      if (countries.length > 1) place.countries = [...countries];
+    }
+    this.places[i] = place;
+    return place;
   }
 
   /**
@@ -238,72 +335,117 @@ export class Gazetteer {
    */
   candidates(name: string, context?: PlaceContext): Place[] {
     const key = placeKey(name);
-    const hits = [...(this.index.get(key) ?? [])];
+    const found = this.index.get(key);
+    const hits: Hit[] = found === undefined ? [] : typeof found === 'number' ? [found] : [...found];
     const space = key.lastIndexOf(' ');
     const kind = space > 0 ? DESIGNATORS[key.slice(space + 1)] : undefined;
     if (kind) {
-      for (const h of this.index.get(key.slice(0, space)) ?? []) {
-        if (h.entry.place.kind === kind && !hits.some((x) => x.entry === h.entry))
-          hits.push({ entry: h.entry, match: 2 });
+      const bare = this.index.get(key.slice(0, space));
+      for (const h of bare === undefined ? [] : typeof bare === 'number' ? [bare] : bare) {
+        const e = hitEntry(h);
+        if (this.kinds[e] === kind && !hits.some((x) => hitEntry(x) === e)) hits.push(e * 4 + 2);
       }
     }
     const rank = new Map((context?.countries ?? []).map((c, i) => [c, i]));
-    return hits.sort((a, b) => compare(a, b, rank)).map((h) => h.entry.place);
+    return hits.sort((a, b) => this.compare(a, b, rank)).map((h) => this.place(hitEntry(h)));
   }
 
   byId(id: string): Place | undefined {
-    return this.ids.get(id)?.place;
+    if (!this.ids) {
+      const ids = new Map<string, number>();
+      let i = 0;
+      for (const c of this.d.countries) ids.set(`country:${c[0]}`, i++);
+      for (const r of this.d.regions) ids.set(`region:${r[0]}`, i++);
+      for (const c of this.d.cities) ids.set(`city:${c[0]}`, i++);
+      for (const f of this.d.features ?? []) ids.set(`feature:${f[0]}`, i++);
+      this.ids = ids;
+    }
+    const i = this.ids.get(id);
+    return i === undefined ? undefined : this.place(i);
   }
 
   /** True when some place is called this (same normalisation), cheap: used while scanning text. */
   has(name: string): boolean {
     return this.index.has(placeKey(name));
   }
-}
 
-/**
- * Likeliest first: a place in a context country (earlier ones stronger); then countries, then
- * regions and major cities (capitals, 100,000 people or more), then other cities; national
- * capitals first; a city before a region of its country with its name when it is that region's
- * capital or a real city (100,000 people); a place five times larger than the other (a region
- * weighs as its cities); by name before by alternative name before by a name without its
- * designator; then the larger place.
- */
-function compare(a: Hit, b: Hit, context: ReadonlyMap<string, number>): number {
-  const pa = a.entry.place;
-  const pb = b.entry.place;
-  const ca = context.get(pa.country) ?? Infinity;
-  const cb = context.get(pb.country) ?? Infinity;
-  if (ca !== cb) return ca < cb ? -1 : 1;
-  if (pa.country === pb.country && pa.kind !== 'country' && pb.kind !== 'country') {
-    // A city and a region of its country share the name: the city, if it is the region's
-    // capital or a real city ("Basra", "Kirkuk", "Birmingham", "New York").
-    if (pa.kind === 'city' && pb.kind === 'region' && cityOfRegion(a)) return -1;
-    if (pb.kind === 'city' && pa.kind === 'region' && cityOfRegion(b)) return 1;
+  /** Where entry e's country stands in the context (the best of its countries), Infinity if not there. */
+  private contextRank(e: number, context: ReadonlyMap<string, number>): number {
+    const c = this.countryOf[e]!;
+    if (typeof c === 'string') return context.get(c) ?? Infinity;
+    let best = Infinity;
+    for (const code of c) best = Math.min(best, context.get(code) ?? Infinity);
+    return best;
   }
-  const ta = tier(a.entry);
-  const tb = tier(b.entry);
-  if (ta !== tb) return ta - tb;
-  if (a.entry.seat !== b.entry.seat && (a.entry.seat === 2 || b.entry.seat === 2))
-    return b.entry.seat - a.entry.seat;
-  // Far larger wins over a better-matching name: Odesa (once "Odessa") before Odessa, Texas.
-  const wa = a.entry.weight;
-  const wb = b.entry.weight;
-  if (ta > 0 && Math.min(wa, wb) > 0 && Math.max(wa, wb) >= 5 * Math.min(wa, wb)) return wb - wa;
-  if (a.match !== b.match) return a.match - b.match;
-  if (a.entry.weight !== b.entry.weight) return b.entry.weight - a.entry.weight;
-  return pa.id < pb.id ? -1 : pa.id > pb.id ? 1 : 0;
-}
 
-function cityOfRegion(h: Hit): boolean {
-  const population = h.entry.place.population ?? 0;
-  return h.entry.seat > 0 || population >= 1_000_000 || (h.match === 0 && population >= MAJOR_CITY);
-}
+  private tier(e: number): number {
+    const kind = this.kinds[e]!;
+    if (kind === 'city' && (this.seats[e]! > 0 || this.population[e]! >= MAJOR_CITY))
+      return KIND_TIER.region;
+    return KIND_TIER[kind];
+  }
 
-function tier(e: Entry): number {
-  const { kind, population } = e.place;
-  if (kind === 'city' && (e.seat > 0 || (population ?? 0) >= MAJOR_CITY)) return KIND_TIER.region;
-  return KIND_TIER[kind];
+  /** A country, or a world city: what the bare name means before any small town. */
+  private prominent(e: number): boolean {
+    return this.kinds[e] === 'country' || this.population[e]! >= WORLD_CITY;
+  }
+
+  /** A town that is neither a seat nor a major city. */
+  private small(e: number): boolean {
+    return this.kinds[e] === 'city' && this.tier(e) === KIND_TIER.city;
+  }
+
+  /**
+   * Likeliest first: a country or a world city (a million people) before a small town of its
+   * name, whatever the context ("Jordan", "Dublin", "London" — not Jordan, Minnesota or
+   * London, Ohio); then a place in a context country (earlier ones stronger; a place spanning
+   * several countries by the best of them); then countries, then regions, features and major
+   * cities (capitals, 100,000 people or more), then other towns; national capitals first; a
+   * city before a region of its country with its name when it is that region's capital or a
+   * real city (100,000 people); a place five times larger than the other (a region weighs as
+   * its cities); by name before by alternative name before by a name without its designator;
+   * then the larger place.
+   */
+  private compare(a: Hit, b: Hit, context: ReadonlyMap<string, number>): number {
+    const ea = hitEntry(a);
+    const eb = hitEntry(b);
+    if (this.prominent(ea) && this.small(eb)) return -1;
+    if (this.prominent(eb) && this.small(ea)) return 1;
+    const ca = this.contextRank(ea, context);
+    const cb = this.contextRank(eb, context);
+    if (ca !== cb) return ca < cb ? -1 : 1;
+    const ka = this.kinds[ea]!;
+    const kb = this.kinds[eb]!;
+    if (this.countryOf[ea] === this.countryOf[eb] && ka !== 'country' && kb !== 'country') {
+      // A city and a region of its country share the name: the city, if it is the region's
+      // capital or a real city ("Basra", "Kirkuk", "Birmingham", "New York").
+      if (ka === 'city' && kb === 'region' && this.cityOfRegion(a)) return -1;
+      if (kb === 'city' && ka === 'region' && this.cityOfRegion(b)) return 1;
+    }
+    const ta = this.tier(ea);
+    const tb = this.tier(eb);
+    if (ta !== tb) return ta - tb;
+    const sa = this.seats[ea]!;
+    const sb = this.seats[eb]!;
+    if (sa !== sb && (sa === 2 || sb === 2)) return sb - sa;
+    // Far larger wins over a better-matching name: Odesa (once "Odessa") before Odessa, Texas.
+    const wa = this.weights[ea]!;
+    const wb = this.weights[eb]!;
+    if (ta > 0 && Math.min(wa, wb) > 0 && Math.max(wa, wb) >= 5 * Math.min(wa, wb)) return wb - wa;
+    if (hitMatch(a) !== hitMatch(b)) return hitMatch(a) - hitMatch(b);
+    if (wa !== wb) return wb - wa;
+    return ea - eb;
+  }
+
+  private cityOfRegion(h: Hit): boolean {
+    const e = hitEntry(h);
+    const population = this.population[e]!;
+    return (
+      this.seats[e]! > 0 ||
+      population >= 1_000_000 ||
+      (hitMatch(h) === 0 && population >= MAJOR_CITY)
+    );
+  }
 }
 
 /** The location details of a place, as stored on an annotation: name, kind, country (the country's name), lat, lon, placeId. */
@@ -331,11 +473,21 @@ export function placeLabel(place: Place): string {
     case 'country':
       return `${place.name} — country`;
     case 'region':
+      if (place.countries)
+        return `${place.name} — region across ${place.countries.length} countries`;
       return `${place.name} — region of ${place.countryName}`;
     case 'city': {
       const where = [place.region, place.countryName].filter(Boolean).join(', ');
       const pop = place.population ? ` (pop. ${formatPopulation(place.population)})` : '';
       return `${place.name} — city in ${where}${pop}`;
+    }
+    case 'other': {
+      const what = place.feature ?? 'place';
+      if (place.countries)
+        return `${place.name} — ${what} across ${place.countries.length} countries`;
+      return place.countryName
+        ? `${place.name} — ${what} in ${place.countryName}`
+        : `${place.name} — ${what}`;
     }
   }
 }
@@ -410,5 +562,20 @@ function checkData(data: unknown): GazetteerData {
       isAlts(r[8]),
     '[id, name, country, region, lat, lon, population, seat, alternatives?]',
   );
+  if (d['features'] !== undefined)
+    rows(
+      'features',
+      (r) =>
+        r.length <= 8 &&
+        isStr(r[0]) &&
+        isStr(r[1]) &&
+        (r[2] === 'region' || r[2] === 'other') &&
+        isStr(r[3]) &&
+        Array.isArray(r[4]) &&
+        r[4].every((c) => isStr(c) && /^[A-Z]{2}$/.test(c)) &&
+        onGlobe(r[5], r[6]) &&
+        isAlts(r[7]),
+      '[slug, name, kind, feature, countries, lat, lon, alternatives?]',
+    );
   return d as unknown as GazetteerData;
 }

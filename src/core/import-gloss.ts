@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { ImportBundle } from './import-bundle';
 import { forbiddenKeyPath, issuePath } from './json-guard';
+import { MAX_IMPORT_BYTES } from './api-schema';
 import { DetailsSchema, DocumentFormatSchema, idSchema } from './model';
+import { BlockSchema, DocumentMetadataSchema, MarkSchema, PageSpanSchema } from './structure';
 
 // Reads a Gloss JSON export (export-json.ts, docs/FORMAT.md) back as an import bundle. The
 // whole file is checked before anything is used; the first problem is named with its place.
@@ -19,6 +21,15 @@ const ExportedDocumentSchema = z.object({
   textHash: sha256,
   length: z.number().int().nonnegative(),
   added: isoDate,
+  metadata: DocumentMetadataSchema.optional(),
+  text: z.string().max(MAX_IMPORT_BYTES).optional(),
+  layout: z
+    .object({
+      blocks: z.array(BlockSchema).max(1_000_000),
+      marks: z.array(MarkSchema).max(1_000_000),
+      pages: z.array(PageSpanSchema).max(100_000).optional(),
+    })
+    .optional(),
 });
 
 const ExportedAnnotationSchema = z
@@ -88,6 +99,18 @@ export function parseGlossExport(json: unknown): ParseResult {
         title: d.title,
         sourceName: d.sourceName,
         ...(d.sourcePath ? { sourcePath: d.sourcePath } : {}),
+        ...(d.text === undefined
+          ? {}
+          : {
+              content: {
+                text: d.text,
+                ...(d.layout ? { layout: d.layout } : {}),
+                format: d.format,
+                rawHash: d.rawHash,
+                added: d.added,
+                ...(d.metadata ? { metadata: d.metadata } : {}),
+              },
+            }),
       })),
       annotations: annotations.map((a) => ({
         id: a.id,

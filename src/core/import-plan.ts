@@ -1,4 +1,5 @@
 import { fromCodePointOffset } from './code-points';
+import type { DocumentLayout } from './export-json';
 import type { BundleAnnotation, BundleDocument, ImportBundle } from './import-bundle';
 import type { Annotation, DocumentMeta, Tag } from './model';
 import { createSelectors } from './selectors';
@@ -28,8 +29,22 @@ export interface ImportPlan {
   conflicts: string[];
   /** Added, but their passage was not found in the text: listed to re-attach. */
   orphans: number;
+  /**
+   * Documents the file carries (text and all) that the workspace lacks: created with the
+   * import, once the services have checked each text against its hash.
+   */
+  newDocuments: { meta: DocumentMeta; text: string; layout?: DocumentLayout }[];
   /** Documents of the file that are not in this workspace: their annotations are not imported. */
   unmatched: { title: string; annotations: number }[];
+  /** Annotations Gloss cannot hold (a whole document as target, no passage): one line each kind. */
+  notes: string[];
+}
+
+/** What a plan needs besides the file and the workspace. */
+export interface PlanOptions {
+  now: Date;
+  /** An id for a created document whose own id is taken. */
+  newId(): string;
 }
 
 /** Colours for tags an import creates, in order of use. */
@@ -37,9 +52,9 @@ const NEW_TAG_COLORS = ['#0c8599', '#f08c00', '#5c940d', '#862e9c', '#c2255c', '
 
 export function planImport(
   bundle: ImportBundle,
-  documents: readonly PlanDocument[],
+  workspace: readonly PlanDocument[],
   tags: readonly Tag[],
-  now: Date,
+  options: PlanOptions,
 ): ImportPlan {
   const plan: ImportPlan = {
     additions: [],
@@ -47,9 +62,13 @@ export function planImport(
     skipped: 0,
     conflicts: [],
     orphans: 0,
+    newDocuments: [],
     unmatched: [],
+    notes: [],
   };
-  const stamp = now.toISOString();
+  const stamp = options.now.toISOString();
+  const documents = [...workspace];
+  let wholeDocument = 0;
   const resolveTag = tagResolver(tags, plan.newTags);
 
   const existing = new Map<string, { annotation: Annotation; title: string }>();
@@ -67,7 +86,7 @@ export function planImport(
   for (const source of bundle.documents) {
     const incoming = byDocument.get(source.key) ?? [];
     if (incoming.length === 0) continue;
-    const target = matchDocument(source, documents);
+    const target = matchDocument(source, documents) ?? created(source, documents, plan, options);
     if (!target) {
       plan.unmatched.push({
         title: source.title ?? source.sourceName ?? source.key,
@@ -80,6 +99,10 @@ export function planImport(
       seen.add(a.id);
       const here = existing.get(a.id);
       const span = place(a, target.text);
+      if (!span && !a.quote) {
+        wholeDocument++;
+        continue;
+      }
       if (here) {
         const same =
           here.annotation.documentId === target.meta.id &&
@@ -106,8 +129,8 @@ export function planImport(
         created: a.created ?? stamp,
         modified: a.modified ?? stamp,
       };
-      if (selectors) plan.additions.push({ ...base, ...selectors });
-      else {
+      // An orphan of the file whose quote is found here is placed, and no longer an orphan.
+      if (selectors) plan.additions.push({ ...base, ...selectors }); else {
         plan.orphans++;
         plan.additions.push({
           ...base,
@@ -121,7 +144,43 @@ export function planImport(
       }
     }
   }
+  if (wholeDocument)
+    plan.notes.push(
+      `${wholeDocument} annotation${wholeDocument === 1 ? '' : 's'} of the file mark a whole document, not a passage; Gloss annotates passages, so ${wholeDocument === 1 ? 'it was' : 'they were'} not imported.`,
+    );
   return plan;
+}
+
+/** A document the file carries in full, added to the workspace with the import. */
+function created(
+  source: BundleDocument,
+  documents: PlanDocument[],
+  plan: ImportPlan,
+  options: PlanOptions,
+): PlanDocument | undefined {
+  const content = source.content;
+  if (!content || !source.textHash) return undefined;
+  const taken = documents.some((d) => d.meta.id === source.key);
+  const meta: DocumentMeta = {
+    id: taken ? options.newId() : source.key,
+    title: source.title ?? source.sourceName ?? 'Imported document',
+    format: content.format,
+    sourceName: source.sourceName ?? source.title ?? 'imported',
+    ...(source.sourcePath ? { sourcePath: source.sourcePath } : {}),
+    rawHash: content.rawHash,
+    textHash: source.textHash,
+    length: content.text.length,
+    added: content.added,
+    ...(content.metadata ? { metadata: content.metadata } : {}),
+  };
+  const document: PlanDocument = { meta, text: content.text, annotations: [] };
+  documents.push(document);
+  plan.newDocuments.push({
+    meta,
+    text: content.text,
+    ...(content.layout ? { layout: content.layout } : {}),
+  });
+  return document;
 }
 
 /** The workspace document an imported one is: the same text, else the same file or title. */
@@ -133,6 +192,9 @@ function matchDocument(
   if (byHash) return byHash;
   const one = (found: PlanDocument[]) => (found.length === 1 ? found[0] : undefined);
   const lower = (s: string | undefined) => s?.trim().toLowerCase();
+  // A W3C file names a web page by its address: the page imported from there is the one.
+  const byUrl = one(documents.filter((d) => d.meta.metadata?.sourceUrl === source.key));
+  if (byUrl) return byUrl;
   return (
     (source.sourceName &&
       one(documents.filter((d) => lower(d.meta.sourceName) === lower(source.sourceName)))) ||

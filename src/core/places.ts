@@ -37,12 +37,15 @@ const NAME_TAGS = words(
 
 /** Lower-case words joining the capitalised words of a name: "Ras al-Khaimah", "Bosnia and Herzegovina". */
 const CONNECTORS = words(
-  'al el ul bin ibn bint abu de del della der den di da das do dos du des la le of and upon on am an ar as ad ash az y e van von ter sur en the for',
+  'al el ul bin ibn bint abu de del della der den di da das do dos du des la le of and upon on am an ar as ad ash az ' +
+    'ez es ed et y e van von ter sur en the for',
 );
 /** Connectors that may stand inside a person's name ("Ana de Souza", "Abu Bakr al-Baghdadi"). */
 const NAME_PARTICLES = words(
   'al el ul bin ibn bint abu de del della der den di da das do dos du la le van von ter y',
 );
+/** Lower-case particles between a given name and a surname: "Sabah al-Jubouri", "Khalid bin Salman". */
+const SURNAME_PARTICLES = words('al el bin ibn bint abu ould');
 /** Titles before a person's name (lower case, no period). */
 const TITLES = words(
   'mr mrs ms miss mx dr prof professor president vice prime minister deputy mayor governor senator sen rep ' +
@@ -50,7 +53,8 @@ const TITLES = words(
     'chairman chairwoman chair director spokesman spokeswoman spokesperson sheikh shaykh king queen prince princess ' +
     'lord lady sir dame rev reverend father bishop archbishop cardinal pope imam rabbi ayatollah inspector ' +
     'superintendent officer detective councillor councilor commissioner chancellor gov adm admiral marshal premier ' +
-    'emir sultan mufti secretary commander chief ceo envoy mullah',
+    'emir sultan mufti secretary commander chief ceo envoy mullah brigadier brig major maj corporal cpl ' +
+    'constable sheriff',
 );
 /** Abbreviations that end in a period without ending the sentence. */
 const ABBREVIATIONS = words(
@@ -113,8 +117,13 @@ const ACRONYM_STOP = words(
   'us usa uk uae eu am pm gmt utc tv ok id ceo cfo ii iii iv vi usd eur gdp covid pdf faq dna rna ad bc',
 );
 
+const NON_ASCII = /[^ -~]/;
+const MARKS = /\p{M}/gu;
 function tagsOf(lower: string): readonly string[] {
-  const t = LEXICON[lower];
+  let t = LEXICON[lower];
+  // The lexicon has no diacritics: "Ciarán" is "ciaran", a first name.
+  if (t === undefined && NON_ASCII.test(lower))
+    t = LEXICON[lower.normalize('NFD').replace(MARKS, '')];
   return t === undefined ? [] : Array.isArray(t) ? t : [t];
 }
 const hasTag = (lower: string, set: ReadonlySet<string>) => tagsOf(lower).some((t) => set.has(t));
@@ -243,6 +252,8 @@ interface Candidate {
   name: string; // the text to look up (with its designator, if any)
   /** Kept only when the document's context backs it (a person's name, a small foreign town). */
   weak: boolean;
+  /** The region or country the text puts it in ("Paris, Texas"): its places there come first. */
+  within?: Place;
 }
 
 interface Entity {
@@ -512,7 +523,7 @@ function findNames(a: Analysis, all: Run[]): void {
     const alias = aliases.get(acronym);
     const org = alias && a.entities.find((e) => e.kind === 'organisation' && e.name === alias);
     if (org) org.mentions += seen.count;
-    else if ((seen.org || seen.count >= 2) && !isKnown(a, acronym)) {
+    else if ((seen.org || seen.count >= 2) && !(isKnown(a, acronym) && !isSmallTown(a, acronym))) {
       a.entities.push({
         name: acronym.toUpperCase(),
         kind: 'organisation',
@@ -545,6 +556,12 @@ function isKnown(a: Analysis, name: string): boolean {
   let known = a.known.get(name);
   if (known === undefined) a.known.set(name, (known = a.gazetteer?.has(name) ?? false));
   return known;
+}
+
+/** Whether the likeliest place called `name` is only a small town ("NATO" is a village's name). */
+function isSmallTown(a: Analysis, name: string): boolean {
+  const best = placesFor(a, name)[0];
+  return best !== undefined && best.kind === 'city' && (best.population ?? 0) < SMALL_TOWN;
 }
 
 /** The gazetteer's places called `name`, without context. */
@@ -620,18 +637,21 @@ function placeAnalysis(text: string, gazetteer: Gazetteer): NonNullable<Analysis
     if (s) s.n++;
     else score.set(country, { n: 1, first: at });
   };
+  placeWithin(a, found);
   const strong = found.filter((m) => !m.weak);
   const ambiguous: Candidate[] = [];
   for (const m of strong) {
     const places = placesFor(a, m.name);
-    if (places.length && places.every((p) => p.country === places[0]!.country))
-      count(places[0]!.country, m.start);
-    else ambiguous.push(m);
+    if (m.within) count(m.within.country, m.start);
+    else if (places.length && dominant(places)) {
+      // A sea or a region of several countries says nothing of the document's country.
+      if (places[0]!.country) count(places[0]!.country, m.start);
+    } else ambiguous.push(m);
   }
   const firstPass: PlaceContext = { countries: ranked(score) };
   for (const m of ambiguous) {
     const best = gazetteer.candidates(m.name, firstPass)[0];
-    if (best) count(best.country, m.start);
+    if (best?.country) count(best.country, m.start);
   }
   const context: PlaceContext = { countries: ranked(score) };
   const inContext = new Set(context.countries);
@@ -640,6 +660,49 @@ function placeAnalysis(text: string, gazetteer: Gazetteer): NonNullable<Analysis
   );
   a.places = { mentions, context };
   return a.places;
+}
+
+/**
+ * "Paris, Texas", "Victoria, British Columbia", "Atlanta, Georgia": a place followed by a comma
+ * and a region or country it can lie in is taken to lie there, and the region or country is
+ * that one ("Georgia" the US state, not the country).
+ */
+function placeWithin(a: Analysis, found: Candidate[]): void {
+  for (let k = 0; k + 1 < found.length; k++) {
+    const m = found[k]!;
+    const n = found[k + 1]!;
+    if (a.text.slice(m.end, n.start) !== ', ' || m.within) continue;
+    const inner = placesFor(a, m.name);
+    const outer = placesFor(a, n.name).find(
+      (o) =>
+        (o.kind === 'region' || o.kind === 'country') &&
+        o.country !== '' &&
+        inner.some((p) => p !== o && inside(p, o)),
+    );
+    if (!outer) continue;
+    m.within = outer;
+    n.within = outer;
+  }
+}
+
+/** Whether place p lies in the region or country `outer` (or is it). */
+function inside(p: Place, outer: Place): boolean {
+  if (p === outer) return true;
+  if (p.country !== outer.country || p.kind === 'country') return false;
+  if (outer.kind === 'country') return true;
+  return p.kind === 'city' && (p.region === undefined || p.region === outer.name);
+}
+
+/**
+ * Whether a name's likeliest place (first) leaves no real doubt about its country: its
+ * namesakes elsewhere are towns a fifth its size or less ("Bristol", "Bath", "London"), or the
+ * place is a country or region and they are towns ("Jordan", not Jordan, Minnesota).
+ */
+function dominant(places: Place[]): boolean {
+  const best = places[0]!;
+  const size = (p: Place) => (p.kind === 'city' ? (p.population ?? 0) : Infinity);
+  const limit = size(best) / 5;
+  return places.every((p) => p.country === best.country || (p.kind === 'city' && size(p) <= limit));
 }
 
 function ranked(score: Map<string, { n: number; first: number }>): string[] {
@@ -668,6 +731,8 @@ function matchAt(a: Analysis, i: number, to: number, found: Candidate[]): number
       let k = j;
       while (k < to && tokens[k]!.cap && tokens[k]!.join === 'space') k++;
       taken.fill(1, i, k);
+      // Its surname alone names the person later ("Paris Whitfield … Whitfield said").
+      if (k - i >= 2 && !taken[i - 1]) a.surnames.add(tokens[k - 1]!.lower);
       return k;
     }
     if (verdict === 'no') return i + 1;
@@ -706,10 +771,15 @@ function judge(a: Analysis, i: number, j: number, name: string): 'yes' | 'weak' 
     !(prev.lower === 'of' && tokens[i - 2]?.cap);
 
   if (single && MONTHS_AND_DAYS.has(l)) return 'no'; // "In May", "March 3"
-  // Short names must be written in capitals: "US", "UK", but not "Of", "Us".
+  // Short names must be written in capitals: "US", "UK", but not "Of", "Us"; or be a city's
+  // after "in", "from"…: "in Bo", "from Kut" (not "in Of").
   const letters = name.replace(/[^\p{L}]/gu, '');
   if (letters.length <= 3) {
-    if (!tokens.slice(i, j).every((x) => x.allCaps)) return 'no';
+    if (!tokens.slice(i, j).every((x) => x.allCaps)) {
+      const city = placesFor(a, name)[0]!;
+      const real = city.kind === 'city' && (city.population ?? 0) >= SMALL_TOWN;
+      return single && locative && real && !isCommon(l) ? 'yes' : 'no';
+    }
     // …and not be a word of a headline in capitals.
     const shouting = (x: Token | undefined) => x !== undefined && x.allCaps && x.text.length > 3;
     if (shouting(prev) || shouting(next)) return 'no';
@@ -730,14 +800,44 @@ function judge(a: Analysis, i: number, j: number, name: string): 'yes' | 'weak' 
   // A surname of someone the text names in full, or a person's name speaking: a person.
   if (single && a.surnames.has(l)) return 'person';
   const personName = single && isPersonName(l);
-  if (personName && next && tokens[j - 1]!.after === '' && isSpeechVerb(next)) return 'person';
+  // "Bo told me", but not "a nurse in Bo told me" (nor "a friend from Austin said").
+  const placed = locative && !(prev.lower === 'to' && tokens[i - 2]?.lower === 'according');
+  if (personName && next && tokens[j - 1]!.after === '' && isSpeechVerb(next) && !placed)
+    return 'person';
   if (personName && prev && isSpeechVerb(prev) && prev.after === '' && t.after !== '')
     return 'person';
 
   const best = placesFor(a, name)[0]!;
+  // "Brigadier Sabah al-Jubouri", "Khalid bin Salman": a name, a particle and a surname.
+  const after = tokens[j + 1];
+  if (
+    single &&
+    best.kind !== 'country' &&
+    next &&
+    !t.possessive &&
+    next.join === 'space' &&
+    !next.cap &&
+    SURNAME_PARTICLES.has(next.lower) &&
+    after?.cap &&
+    after.join !== 'none' &&
+    !isKnown(a, after.text)
+  )
+    return 'person';
   if (single && hasTag(l, ORG_TAGS) && !hasTag(l, PLACE_TAGS)) return 'no';
+  // An acronym is not a village: "NATO", "AU".
+  if (single && t.allCaps && /^[A-Z]{2,5}$/.test(t.text) && isSmallTown(a, name)) return 'no';
   // Words of the language ("Reading", "Nice", "Police", "Mobile") are places only after "in", "near"…
-  if (single && !t.allCaps && isCommon(l)) return locative ? 'yes' : 'no';
+  if (single && !t.allCaps && isCommon(l)) {
+    const nextInRun = next !== undefined && next.join === 'space' && !t.possessive;
+    // …or with the designator of a region: "Western province", if the context agrees.
+    if (nextInRun && DESIGNATORS.has(next.lower)) {
+      const region = placesFor(a, `${t.text} ${next.text}`)[0];
+      if (region?.kind === 'region') return locative ? 'yes' : 'weak';
+    }
+    // The first word of a longer name is no place alone: "Lake Malawi", "Reading Festival".
+    if (nextInRun && next.cap) return 'no';
+    return locative ? 'yes' : 'no';
+  }
   if (best.kind === 'country') return 'yes';
   // A person's name ("Victoria", "Austin") or a small town abroad needs "in…" or the context.
   if (personName) return locative ? 'yes' : 'weak';
@@ -754,8 +854,18 @@ export function findPlaces(text: string, gazetteer: Gazetteer): PlaceMention[] {
   const out: PlaceMention[] = [];
   const ranked = new Map<string, Place[]>();
   for (const m of mentions) {
-    let candidates = ranked.get(m.name);
-    if (!candidates) ranked.set(m.name, (candidates = gazetteer.candidates(m.name, context)));
+    const key = m.within ? `${m.name}\n${m.within.id}` : m.name;
+    let candidates = ranked.get(key);
+    if (!candidates) {
+      candidates = gazetteer.candidates(m.name, context);
+      const within = m.within;
+      if (within)
+        candidates = [
+          ...candidates.filter((p) => inside(p, within)),
+          ...candidates.filter((p) => !inside(p, within)),
+        ];
+      ranked.set(key, candidates);
+    }
     if (candidates.length) out.push({ start: m.start, end: m.end, candidates });
   }
   return out;

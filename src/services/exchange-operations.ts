@@ -7,11 +7,14 @@ import { buildW3cExport } from '../core/export-w3c';
 import type { AnnotationStep, UndoHistory } from '../core/history';
 import type { ImportBundle } from '../core/import-bundle';
 import { looksLikeGlossExport, parseGlossExport } from '../core/import-gloss';
-import type { PlanDocument } from '../core/import-plan';
+import type { ImportPlan, PlanDocument } from '../core/import-plan';
+import { canonicalize } from '../core/canonical-text';
+import { sha256Hex } from './hash';
+import { plainLayout } from './document-layouts';
 import { planImport } from '../core/import-plan';
 import { parseW3c } from '../core/import-w3c';
 import type { DocumentMeta } from '../core/model';
-import { AnnotationSchema } from '../core/model';
+import { AnnotationSchema, DocumentMetaSchema } from '../core/model';
 import type { Result } from '../core/result';
 import { ok } from '../core/result';
 import type { ExportFile, GlossServices, ImportReport } from '../shared/api';
@@ -26,6 +29,7 @@ export interface ExchangeContext {
   store: WorkspaceStore;
   history: UndoHistory;
   now(): Date;
+  newId(): string;
   documentOrThrow(documentId: string): DocumentMeta;
 }
 
@@ -46,7 +50,7 @@ const FORMATS: Record<ExportFormat, { extension: string; mimeType: string }> = {
 
 /** Exports in every format, and imports Gloss JSON and W3C Web Annotation files. */
 export function exchangeOperations(ctx: ExchangeContext): ExchangeOperations {
-  const { run, serial, store, history, now, documentOrThrow } = ctx;
+  const { run, serial, store, history, now, newId, documentOrThrow } = ctx;
 
   /** The chosen documents (all when none are named) with their texts and annotations. */
   async function gather(request: RequestOf<'exportDocuments'>): Promise<ExportInput> {
@@ -62,7 +66,7 @@ export function exchangeOperations(ctx: ExchangeContext): ExchangeOperations {
         .list()
         .filter((a) => !tags || tags.has(a.tag))
         .sort((a, b) => a.start - b.start || a.end - b.end);
-      documents.push({ meta, text, annotations, pages: layout.pages ?? [] });
+      documents.push({ meta, text, annotations, pages: layout.pages ?? [], layout });
     }
     return { documents, tags: store.index.tags.map((t) => ({ ...t })), exported: now() };
   }
@@ -100,8 +104,9 @@ export function exchangeOperations(ctx: ExchangeContext): ExchangeOperations {
             documents.push({ meta, text: await store.texts.read(meta), annotations: set.list() });
           }
           store.assertWritable();
-          const plan = planImport(bundle, documents, store.index.tags, now());
-          // Everything is checked before anything changes: one bad annotation refuses the file.
+          const plan = planImport(bundle, documents, store.index.tags, { now: now(), newId });
+          // Everything is checked before anything changes: one bad part refuses the file.
+          for (const d of plan.newDocuments) checkCarried(request.name, d);
           plan.additions.forEach((a, i) => {
             const parsed = AnnotationSchema.safeParse(a);
             if (!parsed.success)
@@ -110,6 +115,12 @@ export function exchangeOperations(ctx: ExchangeContext): ExchangeOperations {
                 `“${request.name}” cannot be imported: annotation ${i + 1} (${a.id}) is not valid: ${parsed.error.issues[0]!.message}.`,
               );
           });
+          for (const d of plan.newDocuments) {
+            await store.texts.write(d.meta.textHash, d.text);
+            await store.layouts.write(d.meta.textHash, d.layout ?? plainLayout(d.text));
+            store.addDocument(d.meta);
+            sets.set(d.meta.id, await store.annotations(d.meta));
+          }
           const steps: AnnotationStep[] = plan.additions.map((a) => ({
             documentId: a.documentId,
             before: null,
@@ -125,9 +136,10 @@ export function exchangeOperations(ctx: ExchangeContext): ExchangeOperations {
               annotations: steps,
               ...(plan.newTags.length ? { tags: { before: tagsBefore, after: tagsAfter } } : {}),
             });
+          const indexChanged = plan.newTags.length > 0 || plan.newDocuments.length > 0;
           await Promise.all([
             ...[...touched].map((id) => sets.get(id)!.save()),
-            ...(plan.newTags.length ? [store.saveIndex()] : []),
+            ...(indexChanged ? [store.saveIndex()] : []),
           ]);
           return ok({
             added: plan.additions.length - plan.orphans,
@@ -135,6 +147,8 @@ export function exchangeOperations(ctx: ExchangeContext): ExchangeOperations {
             skipped: plan.skipped,
             conflicts: plan.conflicts,
             unmatched: plan.unmatched,
+            newDocuments: plan.newDocuments.map((d) => d.meta.title),
+            notes: plan.notes,
             newTags: plan.newTags.map((t) => t.name),
             documentIds: [...touched],
             history: history.state(),
@@ -143,6 +157,20 @@ export function exchangeOperations(ctx: ExchangeContext): ExchangeOperations {
         });
       }),
   };
+}
+
+/** A document carried by an import file must be what it says: canonical, with its hash. */
+function checkCarried(name: string, d: ImportPlan['newDocuments'][number]): void {
+  const refuse = (why: string) => {
+    throw new ServiceError(
+      'invalid-request',
+      `“${name}” cannot be imported: the document “${d.meta.title}” ${why}.`,
+    );
+  };
+  if (canonicalize(d.text) !== d.text) refuse('has a text that is not in canonical form');
+  if (sha256Hex(d.text) !== d.meta.textHash) refuse('has a text that does not match its textHash');
+  const parsed = DocumentMetaSchema.safeParse(d.meta);
+  if (!parsed.success) refuse(`is not valid: ${parsed.error.issues[0]!.message}`);
 }
 
 /** The file's text in one format. */
@@ -154,6 +182,12 @@ function render(format: ExportFormat, input: ExportInput): string {
           input.documents.map((d) => d.meta),
           input.documents.flatMap((d) => d.annotations),
           input.exported,
+          new Map(
+            input.documents.map((d) => [
+              d.meta.id,
+              { text: d.text, layout: d.layout ?? { blocks: [], marks: [] } },
+            ]),
+          ),
         ),
         null,
         2,

@@ -595,7 +595,11 @@ describe('export', () => {
       version: 1,
       exported: new Date(2026, 4, 6, 12).toISOString(),
     });
-    expect(parsed.documents).toEqual([one, two]);
+    // Each document carries its text and layout, so the file stands alone.
+    expect(parsed.documents).toEqual([
+      { ...one, text: expect.stringContaining('Border'), layout: expect.any(Object) },
+      { ...two, text: 'Another text here', layout: expect.any(Object) },
+    ]);
     const annotations = parsed.annotations as Record<string, unknown>[];
     expect(annotations.map((a) => a.quote)).toEqual(['Border', 'text']);
     expect(Object.keys(annotations[0] ?? {})).toEqual([

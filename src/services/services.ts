@@ -495,7 +495,7 @@ export async function openServices(options: ServicesOptions): Promise<AppService
 
     ...placeOperations({ run, store, analysis, documentOrThrow }),
 
-    ...exchangeOperations({ run, serial, store, history, now, documentOrThrow }),
+    ...exchangeOperations({ run, serial, store, history, now, newId, documentOrThrow }),
 
     ...documentOperations({
       run,

@@ -116,6 +116,10 @@ export interface ImportReport {
   unmatched: { title: string; annotations: number }[];
   /** Tags the file brought. */
   newTags: string[];
+  /** Documents the file carried in full, added to the workspace (titles). */
+  newDocuments: string[];
+  /** What the file holds that Gloss cannot: one sentence each kind. */
+  notes: string[];
   /** Documents that received annotations. */
   documentIds: string[];
   history: HistoryState;

@@ -28,7 +28,13 @@ export function ImportReportDialog({
             document's annotations, to re-attach
           </li>
         )}
+        {report.newDocuments.length > 0 && (
+          <li>New documents, carried by the file: {report.newDocuments.join(', ')}</li>
+        )}
         {report.newTags.length > 0 && <li>New tags: {report.newTags.join(', ')}</li>}
+        {report.notes.map((n) => (
+          <li key={n}>{n}</li>
+        ))}
         {report.unmatched.map((u) => (
           <li key={u.title}>
             “{u.title}” is not in this workspace: its {count(u.annotations, 'annotation')} were not
