@@ -131,4 +131,18 @@ describe('gloss (command line)', () => {
     expect(await run('export', '--workspace', 'ws', '--format', 'json')).toBe(0);
     expect(JSON.parse(out).annotations).toHaveLength(2);
   });
+
+  it('does not import behind a running Gloss, which holds the workspace', async () => {
+    const app = await openTestServices(workspace, { lockAs: 'Gloss' });
+    await writeFile(
+      join(dir, 'empty.json'),
+      '{"format":"gloss","version":1,"documents":[],"annotations":[]}',
+    );
+    // The lock is this test process's own: stand in for another process by naming the parent.
+    const lock = JSON.parse(await readFile(join(workspace, 'gloss.lock'), 'utf8'));
+    await writeFile(join(workspace, 'gloss.lock'), JSON.stringify({ ...lock, pid: process.ppid }));
+    expect(await run('import', '--workspace', 'ws', 'empty.json')).toBe(1);
+    expect(err).toMatch(/the workspace is open in Gloss \(process \d+/);
+    await app.close();
+  });
 });

@@ -8,6 +8,7 @@ import type { Result } from '../core/result';
 import type { AppServices } from '../services';
 import { openServices } from '../services';
 import { readImportPath } from '../services/import-source';
+import { describeHolder } from '../services/workspace-lock';
 import type { ImportReport } from '../shared/api';
 
 // `gloss export | import | list`: the same services as the app, without Electron or a window.
@@ -44,7 +45,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   let services: AppServices | null = null;
   try {
-    services = await openServices({ workspaceDir: workspace });
+    // Only an import writes; it must not write behind a running Gloss's back.
+    services = await openServices({
+      workspaceDir: workspace,
+      ...(command.command === 'import' ? { lockAs: 'gloss import' } : {}),
+    });
+    const holder = services.lockedBy();
+    if (holder)
+      throw new CliError(
+        `the workspace is open in ${describeHolder(holder)}. Close it first, or import from its Import button.`,
+      );
     await runCommand(services, command, io);
     return 0;
   } catch (error) {

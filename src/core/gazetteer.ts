@@ -91,6 +91,8 @@ const KIND_TIER: Record<PlaceKind, number> = { country: 0, region: 1, city: 2, o
 const MAJOR_CITY = 100_000;
 /** Cities this large are what a bare name means, before a small town of any context ("London"). */
 const WORLD_CITY = 1_000_000;
+/** …and national capitals this large ("Freetown", not Freetown, Massachusetts; not Georgetown). */
+const LARGE_CAPITAL = 500_000;
 
 /** Trailing words that say what kind of place a name is: "Nineveh province", "Kuwait City". */
 const DESIGNATORS: Record<string, PlaceKind> = {
@@ -385,9 +387,14 @@ export class Gazetteer {
     return KIND_TIER[kind];
   }
 
-  /** A country, or a world city: what the bare name means before any small town. */
+  /** A country, a world city or a large capital: what the bare name means before any small town. */
   private prominent(e: number): boolean {
-    return this.kinds[e] === 'country' || this.population[e]! >= WORLD_CITY;
+    const population = this.population[e]!;
+    return (
+      this.kinds[e] === 'country' ||
+      population >= WORLD_CITY ||
+      (this.seats[e] === 2 && population >= LARGE_CAPITAL)
+    );
   }
 
   /** A town that is neither a seat nor a major city. */
@@ -396,9 +403,9 @@ export class Gazetteer {
   }
 
   /**
-   * Likeliest first: a country or a world city (a million people) before a small town of its
-   * name, whatever the context ("Jordan", "Dublin", "London" — not Jordan, Minnesota or
-   * London, Ohio); then a place in a context country (earlier ones stronger; a place spanning
+   * Likeliest first: a country, a world city (a million people) or a large capital before a
+   * small town of its name, whatever the context ("Jordan", "Dublin", "London", "Freetown" —
+   * not Jordan, Minnesota or London, Ohio); then a place in a context country (earlier ones stronger; a place spanning
    * several countries by the best of them); then countries, then regions, features and major
    * cities (capitals, 100,000 people or more), then other towns; national capitals first; a
    * city before a region of its country with its name when it is that region's capital or a

@@ -49,8 +49,8 @@ const ExportedAnnotationSchema = z
   })
   .refine((a) => a.end > a.start, { message: 'end must be after start' });
 
-/** Extra keys (documents' metadata, a newer minor field) are tolerated, not imported. */
-const GlossExportSchema = z.object({
+/** Extra keys (a newer minor field) are tolerated, not imported. Documented in docs/FORMAT.md. */
+export const GlossExportSchema = z.object({
   format: z.literal('gloss'),
   version: z.literal(1),
   exported: isoDate.optional(),

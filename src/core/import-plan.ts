@@ -130,7 +130,8 @@ export function planImport(
         modified: a.modified ?? stamp,
       };
       // An orphan of the file whose quote is found here is placed, and no longer an orphan.
-      if (selectors) plan.additions.push({ ...base, ...selectors }); else {
+      if (selectors) plan.additions.push({ ...base, ...selectors });
+      else {
         plan.orphans++;
         plan.additions.push({
           ...base,

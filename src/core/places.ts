@@ -615,6 +615,8 @@ function lastIndexWhere(
 const MAX_WORDS = 6;
 /** A town this small, abroad and named once in passing, needs the document's context. */
 const SMALL_TOWN = 50_000;
+/** …and one this small does even when its name has several words ("Hyde Park", New York). */
+const VILLAGE = 15_000;
 
 function placeAnalysis(text: string, gazetteer: Gazetteer): NonNullable<Analysis['places']> {
   const a = analyse(text, gazetteer);
@@ -771,14 +773,14 @@ function judge(a: Analysis, i: number, j: number, name: string): 'yes' | 'weak' 
     !(prev.lower === 'of' && tokens[i - 2]?.cap);
 
   if (single && MONTHS_AND_DAYS.has(l)) return 'no'; // "In May", "March 3"
-  // Short names must be written in capitals: "US", "UK", but not "Of", "Us"; or be a city's
-  // after "in", "from"…: "in Bo", "from Kut" (not "in Of").
+  // Short names must be written in capitals: "US", "UK", but not "Of", "Us"; or be a real
+  // city's after "in", "from"…: "in Bo", "from Kut" (not "in Of").
   const letters = name.replace(/[^\p{L}]/gu, '');
   if (letters.length <= 3) {
     if (!tokens.slice(i, j).every((x) => x.allCaps)) {
       const city = placesFor(a, name)[0]!;
       const real = city.kind === 'city' && (city.population ?? 0) >= SMALL_TOWN;
-      return single && locative && real && !isCommon(l) ? 'yes' : 'no';
+      return single && locative && real && !STOPWORDS.has(l) ? 'yes' : 'no';
     }
     // …and not be a word of a headline in capitals.
     const shouting = (x: Token | undefined) => x !== undefined && x.allCaps && x.text.length > 3;
@@ -841,7 +843,7 @@ function judge(a: Analysis, i: number, j: number, name: string): 'yes' | 'weak' 
   if (best.kind === 'country') return 'yes';
   // A person's name ("Victoria", "Austin") or a small town abroad needs "in…" or the context.
   if (personName) return locative ? 'yes' : 'weak';
-  if (single && best.kind === 'city' && (best.population ?? 0) < SMALL_TOWN && !locative)
+  if (best.kind === 'city' && (best.population ?? 0) < (single ? SMALL_TOWN : VILLAGE) && !locative)
     return 'weak';
   return 'yes';
 }

@@ -89,6 +89,7 @@ async function start(): Promise<void> {
   services = await openServices({
     workspaceDir,
     samplesDir: join(app.getAppPath(), 'resources', 'samples'),
+    lockAs: 'Gloss',
     analysis: workerAnalysis(
       join(__dirname, ANALYSIS_WORKER_FILE),
       join(app.getAppPath(), 'resources', 'gazetteer', GAZETTEER_FILE),

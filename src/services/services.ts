@@ -34,6 +34,8 @@ import { tagOperations } from './tag-operations';
 import { Serial } from './serial';
 import { ServiceError, toAppError } from './service-error';
 import { INDEX_FILE, WorkspaceStore } from './workspace-store';
+import type { LockHolder } from './workspace-lock';
+import { describeHolder, lockWorkspace } from './workspace-lock';
 
 export interface ServicesOptions {
   workspaceDir: string;
@@ -47,6 +49,8 @@ export interface ServicesOptions {
   gazetteerPath?: string;
   /** Where detection runs (default: in this thread, over gazetteerPath). */
   analysis?: Analysis;
+  /** Hold the workspace's lock while open, under this name ("Gloss", "gloss import"). */
+  lockAs?: string;
 }
 
 export interface AppServices extends GlossServices {
@@ -56,6 +60,8 @@ export interface AppServices extends GlossServices {
   setOpenOnStart(documentId: string): void;
   /** Keeps a problem met at start (a bad file on the command line) for the UI to show. */
   noteStartupProblem(message: string): void;
+  /** Who else holds the workspace's lock, when lockAs was asked for and it was taken. */
+  lockedBy(): LockHolder | null;
   /** Resolves once every accepted change is on disk. */
   flush(): Promise<void>;
   /** Flushes and releases the workspace. */
@@ -69,12 +75,19 @@ export async function openServices(options: ServicesOptions): Promise<AppService
   const maxImportBytes = options.maxImportBytes ?? MAX_IMPORT_BYTES;
   const store = await WorkspaceStore.open(resolve(options.workspaceDir), now);
   const analysis = options.analysis ?? localAnalysis(options.gazetteerPath);
+  const lock = options.lockAs
+    ? await lockWorkspace(resolve(options.workspaceDir), options.lockAs)
+    : null;
   const history = new UndoHistory();
   // Changes are applied one at a time, in call order; their disk writes still coalesce.
   const serial = new Serial();
   const running = new Set<Promise<unknown>>();
   let openOnStart: string | null = null;
   const startupProblems: string[] = [];
+  if (lock && !lock.ok)
+    startupProblems.push(
+      `This workspace is also open in ${describeHolder(lock.holder)}. Changes made in both may overwrite each other: close one of them.`,
+    );
   let progress: ImportProgress = null;
 
   /** Reads and converts a document's source file again, as it is on disk now. */
@@ -510,6 +523,8 @@ export async function openServices(options: ServicesOptions): Promise<AppService
       change,
     }),
 
+    lockedBy: () => (lock && !lock.ok ? lock.holder : null),
+
     async flush(): Promise<void> {
       await Promise.allSettled([...running]);
       await store.flush();
@@ -521,6 +536,7 @@ export async function openServices(options: ServicesOptions): Promise<AppService
       await Promise.allSettled([...running]);
       await store.flush();
       await analysis.close();
+      if (lock?.ok) await lock.release();
     },
   };
   return services;

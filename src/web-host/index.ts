@@ -49,6 +49,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const services = await openServices({
     workspaceDir,
     samplesDir: SAMPLES_DIR,
+    lockAs: 'Gloss in the browser (npm run web)',
     analysis: workerAnalysis(ANALYSIS_WORKER, GAZETTEER),
     ...(maxImportBytes ? { maxImportBytes } : {}),
   });
