@@ -47,8 +47,10 @@ describe('Gazetteer.candidates', () => {
     ['Sierra Leone', undefined, 'country SL Sierra Leone'],
     // Cities: the capital, the larger, or the one in the context.
     ['Paris', undefined, 'city FR Paris'],
-    ['Paris', us, 'city US Paris'],
-    ['Paris', { countries: ['GB', 'US'] }, 'city US Paris'],
+    // …but a world city or a large capital before a small town of a context country (Paris,
+    // Texas is meant as "Paris, Texas": see places.test.ts).
+    ['Paris', us, 'city FR Paris'],
+    ['Paris', { countries: ['GB', 'US'] }, 'city FR Paris'],
     ['Mosul', undefined, 'city IQ Mosul'],
     ['London', undefined, 'city GB London'],
     ['London', { countries: ['CA'] }, 'city CA London'],
@@ -111,6 +113,57 @@ describe('Gazetteer.candidates', () => {
     ['Bombay', undefined, 'city IN Mumbai'],
     ['Washington', undefined, 'city US Washington, D.C.'],
     ['Washington state', undefined, 'region US Washington'],
+    // A context country's towns before bigger namesakes elsewhere…
+    ['Richmond', undefined, 'city US Richmond'],
+    ['Richmond', { countries: ['GB', 'US'] }, 'city GB Richmond'],
+    ['Bangor', { countries: ['IE', 'GB', 'US'] }, 'city GB Bangor'],
+    ['Georgetown', us, 'city US Georgetown'],
+    // …but a country, a world city or a large capital before a small town, whatever the context.
+    ['Dublin', { countries: ['GB', 'US', 'IE'] }, 'city IE Dublin'],
+    ['Dublin', us, 'city IE Dublin'],
+    ['London', us, 'city GB London'],
+    ['London', { countries: ['CA'] }, 'city CA London'],
+    ['Freetown', us, 'city SL Freetown'],
+    ['Jordan', us, 'country JO Jordan'],
+    ['Brazil', us, 'country BR Brazil'],
+    // Towns of 5,000 people or more, and district seats, under the names news writing uses.
+    ['Holyhead', undefined, 'city GB Holyhead'],
+    ['Kailahun', undefined, 'city SL Kailahun'],
+    ['Tal Afar', undefined, 'city IQ Tall ‘Afar'],
+    ['Tel Afar', undefined, 'city IQ Tall ‘Afar'],
+    ['Kvareli', undefined, 'city GE Q’vareli'],
+    ['Anglesey', undefined, 'region GB Isle of Anglesey'],
+    ['Normandy', undefined, 'region FR Normandie'],
+    ['Burgundy', undefined, 'region FR Bourgogne-Franche-Comté'],
+    ['Chechnya', undefined, 'region RU Chechen'],
+    // Physical features and macro-regions: 'other' features, regions of several countries.
+    ['Danube', undefined, 'other  Danube'],
+    ['the Danube', undefined, 'other  Danube'],
+    ['Danube River', undefined, 'other  Danube'],
+    ['River Thames', undefined, 'other GB Thames'],
+    ['Black Sea', undefined, 'other  Black Sea'],
+    ['Lake Malawi', undefined, 'other  Lake Malawi'],
+    ['Lake Nyasa', undefined, 'other  Lake Malawi'],
+    ['Strait of Hormuz', undefined, 'other  Strait of Hormuz'],
+    ['Sahara Desert', undefined, 'other  Sahara'],
+    ['Himalayas', undefined, 'other  Himalayas'],
+    ['West Africa', undefined, 'region  West Africa'],
+    ['Middle East', undefined, 'region  Middle East'],
+    ['Donbas', undefined, 'region UA Donbas'],
+    ['Darfur', undefined, 'region SD Darfur'],
+    // A feature is what its name usually means, before a region or town of that name.
+    ['Zambezi', undefined, 'other  Zambezi'],
+    ['Zambezi', { countries: ['NA'] }, 'other  Zambezi'],
+    ['Sahel', undefined, 'region  Sahel'],
+    ['Red Sea', undefined, 'other  Red Sea'],
+    ['Red Sea governorate', { countries: ['EG'] }, 'region EG Red Sea'],
+    // …and a feature of several countries is in the context when one of them is.
+    ['Zambezi', { countries: ['ZM'] }, 'other  Zambezi'],
+    // Not bare where the name is a country's, a region's or a first name's.
+    ['Niger', undefined, 'country NE Niger'],
+    ['Niger River', undefined, 'other  Niger River'],
+    ['Limpopo', undefined, 'region ZA Limpopo'],
+    ['Limpopo River', undefined, 'other  Limpopo River'],
   ];
   it.each(best)('%s (context %j) → %s first', (name, context, expected) => {
     expect(where(gazetteer.candidates(name, context)[0])).toBe(expected);
@@ -124,6 +177,8 @@ describe('Gazetteer.candidates', () => {
     ['Basra', ['city IQ Basrah', 'region IQ Basra']],
     ['Punjab', ['region PK Punjab', 'region IN Punjab']],
     ['Gaza', ['country PS Palestine', 'city PS Gaza', 'region PS Gaza']],
+    ['Victoria Falls', ['other  Victoria Falls', 'city ZW Victoria Falls']],
+    ['Red Sea', ['other  Red Sea', 'region SD Red Sea']],
   ];
   it.each(among)('%s has %j in that order', (name, expected) => {
     const all = gazetteer.candidates(name).map(where);
@@ -137,7 +192,8 @@ describe('Gazetteer.candidates', () => {
     expect(gazetteer.candidates('Kharkiv city').map((p) => p.kind)).toEqual(['city']);
   });
 
-  it.each(['Zzyzxville', 'Gondor', '', '   ', 'Iraqq', 'the'])(
+  // "James City" is the whole name of a Virginian town, not "James"; "Don" is no river.
+  it.each(['Zzyzxville', 'Gondor', '', '   ', 'Iraqq', 'the', 'James', 'Don'])(
     'finds nothing called %j',
     (name) => {
       expect(gazetteer.candidates(name)).toEqual([]);
@@ -169,6 +225,9 @@ describe('Gazetteer.byId', () => {
     ['region:IQ-NI', 'region', 'Nineveh', 'IQ'],
     ['city:2988507', 'city', 'Paris', 'FR'],
     ['city:99072', 'city', 'Mosul', 'IQ'],
+    ['feature:thames', 'other', 'Thames', 'GB'],
+    ['feature:danube', 'other', 'Danube', ''],
+    ['feature:west-africa', 'region', 'West Africa', ''],
   ];
   it.each(ids)('%s is %s %s', (id, kind, name, country) => {
     const p = gazetteer.byId(id);
@@ -187,6 +246,21 @@ describe('Gazetteer.byId', () => {
       lon: 43.1189,
       population: 1739800,
     });
+  });
+
+  it('gives a feature of several countries their codes and no country', () => {
+    expect(gazetteer.byId('feature:black-sea')).toMatchObject({
+      kind: 'other',
+      feature: 'sea',
+      country: '',
+      countryName: '',
+      countries: ['TR', 'BG', 'RO', 'UA', 'RU', 'GE'],
+    });
+    expect(gazetteer.byId('feature:thames')).toMatchObject({
+      country: 'GB',
+      countryName: 'United Kingdom',
+    });
+    expect(gazetteer.byId('feature:thames')?.countries).toBeUndefined();
   });
 
   it('knows nothing of unknown ids', () => {
@@ -235,8 +309,24 @@ describe('placeDetails and placeLabel', () => {
     ['city:2988507', 'Paris — city in France (pop. 2.1 M)'],
     ['region:IQ-NI', 'Nineveh — region of Iraq'],
     ['country:FR', 'France — country'],
+    ['feature:thames', 'Thames — river in United Kingdom'],
+    ['feature:black-sea', 'Black Sea — sea across 6 countries'],
+    ['feature:mediterranean-sea', 'Mediterranean Sea — sea'],
+    ['feature:west-africa', 'West Africa — region across 16 countries'],
+    ['feature:donbas', 'Donbas — region of Ukraine'],
   ])('labels %s "%s"', (id, label) => {
     expect(placeLabel(gazetteer.byId(id)!)).toBe(label);
+  });
+
+  it('gives a feature the kind "other" and no country when it spans several', () => {
+    expect(placeDetails(gazetteer.byId('feature:danube')!)).toEqual({
+      name: 'Danube',
+      kind: 'other',
+      country: '',
+      lat: 44.7,
+      lon: 22.5,
+      placeId: 'feature:danube',
+    });
   });
 
   it('labels a small city in thousands, and one without region by country', () => {
@@ -269,6 +359,15 @@ describe('Gazetteer.fromData', () => {
     expect(g.candidates('al-Mawsil')[0]?.name).toBe('Mosul');
   });
 
+  it('reads curated features when there are some', () => {
+    const g = Gazetteer.fromData({
+      ...tiny,
+      features: [['tigris', 'Tigris', 'other', 'river', ['IQ'], 34.6, 43.68, ['Dijla']]],
+    });
+    expect(g.size).toBe(4);
+    expect(g.candidates('Dijla')[0]).toMatchObject({ id: 'feature:tigris', country: 'IQ' });
+  });
+
   const garbage: Array<[string, unknown, string]> = [
     ['null', null, 'not an object'],
     ['a list', [], 'not an object'],
@@ -296,6 +395,16 @@ describe('Gazetteer.fromData', () => {
       'alternatives that are not names',
       { ...tiny, countries: [['IQ', 'Iraq', 33, 44, [1]]] },
       'countries[0]',
+    ],
+    [
+      'a feature of an unknown kind',
+      { ...tiny, features: [['nile', 'Nile', 'river', 'river', ['EG'], 16, 32.5]] },
+      'features[0]',
+    ],
+    [
+      'a feature in an unknown country',
+      { ...tiny, features: [['nile', 'Nile', 'other', 'river', ['XX'], 16, 32.5]] },
+      'features[0] names an unknown country "XX"',
     ],
   ];
   it.each(garbage)('throws a clear error on %s', (_what, data, problem) => {

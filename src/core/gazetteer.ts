@@ -91,6 +91,8 @@ const KIND_TIER: Record<PlaceKind, number> = { country: 0, region: 1, city: 2, o
 const MAJOR_CITY = 100_000;
 /** Cities this large are what a bare name means, before a small town of any context ("London"). */
 const WORLD_CITY = 1_000_000;
+/** What a curated feature weighs against places of its name and tier: more than any. */
+const FEATURE_WEIGHT = 1e15;
 /** …and national capitals this large ("Freetown", not Freetown, Massachusetts; not Georgetown). */
 const LARGE_CAPITAL = 500_000;
 
@@ -230,6 +232,9 @@ export class Gazetteer {
       const row = features[k]!;
       this.kinds[i] = row[2];
       this.countryOf[i] = row[4].length === 1 ? row[4][0]! : row[4];
+      // A curated feature is what its name usually means: "Zambezi" the river, not Namibia's
+      // Zambezi region; "Sahel" the belt, not Burkina Faso's Sahel region.
+      this.weights[i] = FEATURE_WEIGHT;
       this.names(i, row[1], row[7]);
     }
   }

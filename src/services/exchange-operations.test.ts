@@ -97,7 +97,13 @@ describe('exchange', () => {
     expect((await annotationsOf(b, documentId))[0]!.note).toBe('Edited in b');
   });
 
-  it.each<[string, (json: Record<string, any>) => unknown, RegExp]>([
+  /** The parts of an export file the cases below spoil. */
+  type ExportJson = {
+    documents: { text: string }[];
+    annotations: { start: number; end: number }[];
+  };
+
+  it.each<[string, (json: ExportJson) => unknown, RegExp]>([
     [
       'a text that does not match its hash',
       (j) => ((j.documents[0].text = 'Forged text'), j),
