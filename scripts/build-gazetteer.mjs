@@ -20,7 +20,7 @@ const { Cities: CscCities } = require('countries-states-cities-service/cities');
 
 const OUT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'resources', 'gazetteer');
 /** Towns this large are kept (and every capital and district seat): see SOURCES.md for the choice. */
-const MIN_POPULATION = Number(process.env.MINPOP ?? 5_000);
+const MIN_POPULATION = 5_000;
 
 // ---------------------------------------------------------------------------------------------
 // Curated names. Display names where the database's are awkward, and the short or older forms
@@ -829,7 +829,7 @@ const data = {
 const json = JSON.stringify(data);
 const gz = gzipSync(json, { level: 9 });
 mkdirSync(OUT_DIR, { recursive: true });
-writeFileSync(process.env.OUT ?? join(OUT_DIR, 'places.json.gz'), gz);
+writeFileSync(join(OUT_DIR, 'places.json.gz'), gz);
 
 const altCount = [...countryRows, ...regionRows, ...cityRows, ...featureRows].reduce(
   (n, r) => n + (Array.isArray(r[r.length - 1]) ? r[r.length - 1].length : 0),

@@ -2,26 +2,17 @@ import { z } from 'zod';
 import type { ImportBundle } from './import-bundle';
 import { forbiddenKeyPath, issuePath } from './json-guard';
 import { MAX_IMPORT_BYTES } from './api-schema';
-import { DetailsSchema, DocumentFormatSchema, idSchema } from './model';
-import { BlockSchema, DocumentMetadataSchema, MarkSchema, PageSpanSchema } from './structure';
+import { AnnotationSchema, DocumentMetaSchema } from './model';
+import { BlockSchema, MarkSchema, PageSpanSchema } from './structure';
 
 // Reads a Gloss JSON export (export-json.ts, docs/FORMAT.md) back as an import bundle. The
 // whole file is checked before anything is used; the first problem is named with its place.
 
 const isoDate = z.string().datetime({ offset: true });
-const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'expected a sha256 hex digest');
 
+// The workspace's own schemas, minus their strictness: a newer minor field is let through.
 const ExportedDocumentSchema = z.object({
-  id: idSchema,
-  title: z.string().min(1).max(500),
-  format: DocumentFormatSchema,
-  sourceName: z.string().max(1000),
-  sourcePath: z.string().max(4096).optional(),
-  rawHash: sha256,
-  textHash: sha256,
-  length: z.number().int().nonnegative(),
-  added: isoDate,
-  metadata: DocumentMetadataSchema.optional(),
+  ...DocumentMetaSchema.shape,
   text: z.string().max(MAX_IMPORT_BYTES).optional(),
   layout: z
     .object({
@@ -33,20 +24,7 @@ const ExportedDocumentSchema = z.object({
 });
 
 const ExportedAnnotationSchema = z
-  .object({
-    id: idSchema,
-    documentId: idSchema,
-    tag: z.string().min(1).max(40),
-    quote: z.string().min(1).max(100_000),
-    prefix: z.string().max(64),
-    suffix: z.string().max(64),
-    start: z.number().int().nonnegative(),
-    end: z.number().int().positive(),
-    note: z.string().max(100_000),
-    details: DetailsSchema,
-    created: isoDate,
-    modified: isoDate,
-  })
+  .object(AnnotationSchema.omit({ textHash: true, orphan: true }).shape)
   .refine((a) => a.end > a.start, { message: 'end must be after start' });
 
 /** Extra keys (a newer minor field) are tolerated, not imported. Documented in docs/FORMAT.md. */

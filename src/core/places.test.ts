@@ -193,10 +193,161 @@ describe('findPlaces', () => {
         ['Georgia', 'country GE Georgia'],
       ],
     ],
+    [
+      'a place, a comma and its region',
+      'He grew up in Richmond, Virginia.',
+      [
+        ['Richmond', 'city US Richmond'],
+        ['Virginia', 'region US Virginia'],
+      ],
+    ],
+    [
+      'Georgia after one of its cities',
+      'Storms hit Atlanta, Georgia, overnight.',
+      [
+        ['Atlanta', 'city US Atlanta'],
+        ['Georgia', 'region US Georgia'],
+      ],
+    ],
+    // The document's country before bigger namesakes elsewhere…
+    [
+      'Richmond in a London story',
+      'The court in London heard that he fled to Richmond.',
+      [
+        ['London', 'city GB London'],
+        ['Richmond', 'city GB Richmond'],
+      ],
+    ],
+    [
+      'Dublin in an Irish story',
+      'Ministers in Ireland met. Talks in Dublin ended.',
+      [
+        ['Ireland', 'country IE Ireland'],
+        ['Dublin', 'city IE Dublin'],
+      ],
+    ],
+    // …but not a small town before a capital or a country.
+    [
+      'Dublin in an American story',
+      'In Atlanta and Savannah, officials said flights to Dublin resumed.',
+      [
+        ['Atlanta', 'city US Atlanta'],
+        ['Savannah', 'city US Savannah'],
+        ['Dublin', 'city IE Dublin'],
+      ],
+    ],
+    [
+      'Jordan in an American story',
+      'Storms hit Atlanta; Jordan’s king called.',
+      [
+        ['Atlanta', 'city US Atlanta'],
+        ['Jordan', 'country JO Jordan'],
+      ],
+    ],
     ['nothing', 'The committee met and nothing was decided.', []],
     ['an empty text', '', []],
   ];
   it.each(cases)('%s', (_what, text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  // Towns of 5,000 people or more (and district seats), physical features and macro-regions.
+  const more: Array<[string, string, string[][]]> = [
+    ['a small town after "to"', 'Ferries moved to Holyhead.', [['Holyhead', 'city GB Holyhead']]],
+    ['a small town with no support', 'Holyhead voted.', []],
+    [
+      'a small town backed by the context',
+      'Anglesey and Holyhead voted.',
+      [
+        ['Anglesey', 'region GB Isle of Anglesey'],
+        ['Holyhead', 'city GB Holyhead'],
+      ],
+    ],
+    [
+      'a Georgian town as news spells it',
+      'Grace Phiri, from Kvareli, spoke.',
+      [['Kvareli', 'city GE Q’vareli']],
+    ],
+    ['"Tal Afar" with no support', 'The Tal Afar road reopened.', []],
+    [
+      '"Tal Afar" backed by the context',
+      'Troops left Mosul for Tal Afar.',
+      [
+        ['Mosul', MOSUL],
+        ['Tal Afar', 'city IQ Tall ‘Afar'],
+      ],
+    ],
+    [
+      'an article with a hyphen',
+      'Shelling hit Deir ez-Zor.',
+      [['Deir ez-Zor', 'city SY Deir ez-Zor']],
+    ],
+    ['a short name after "in"', 'A nurse in Bo told me.', [['Bo', 'city SL Bo']]],
+    ['a short name alone', 'Bo told me.', []],
+    [
+      'a place after "from", speaking',
+      'A friend from Austin said the vote was close.',
+      [['Austin', 'city US Austin']],
+    ],
+    [
+      'a river and a sea',
+      'Barges on the Danube reached the Black Sea.',
+      [
+        ['Danube', 'other  Danube'],
+        ['Black Sea', 'other  Black Sea'],
+      ],
+    ],
+    [
+      'macro-regions',
+      'Drought spread across West Africa and the Sahel.',
+      [
+        ['West Africa', 'region  West Africa'],
+        ['Sahel', 'region  Sahel'],
+      ],
+    ],
+    ['"River X"', 'Boats on the River Thames were moored.', [['River Thames', 'other GB Thames']]],
+    [
+      'a lake, not "Lake" and a country',
+      'Fishermen on Lake Malawi returned.',
+      [['Lake Malawi', 'other  Lake Malawi']],
+    ],
+    ['"Lake" alone', 'Lake Nowhere froze.', []],
+    [
+      'a strait',
+      'Tankers crossed the Strait of Hormuz.',
+      [['Strait of Hormuz', 'other  Strait of Hormuz']],
+    ],
+    [
+      'a river named like a region',
+      'Zambia and Zimbabwe share the Zambezi.',
+      [
+        ['Zambia', 'country ZM Zambia'],
+        ['Zimbabwe', 'country ZW Zimbabwe'],
+        ['Zambezi', 'other  Zambezi'],
+      ],
+    ],
+    [
+      'a region named by a common word and its designator',
+      'In Zambia’s Western province, farmers waited.',
+      [
+        ['Zambia', 'country ZM Zambia'],
+        ['Western province', 'region ZM Western'],
+      ],
+    ],
+    ['…only with the context', 'Western province farmers waited.', []],
+    // People whose names are places.
+    ['a first name and an unknown surname', 'Victoria Moyo runs the clinic.', []],
+    ['a rank and a name with a particle', 'Brigadier Sabah al-Jubouri said so.', []],
+    ['a name with a particle', 'Sabah al-Jubouri said so.', []],
+    ['a first name with diacritics', 'The firm’s owner, Ciarán Richmond, spoke.', []],
+    [
+      'a surname alone later',
+      'Jordan Hale said so. Hale left for Erbil.',
+      [['Erbil', 'city IQ Erbil']],
+    ],
+    ['acronyms that are villages', 'NATO and the AU met.', []],
+  ];
+  it.each(more)('%s', (_what, text, expected) => {
     expect(found(text)).toEqual(expected);
   });
 
@@ -234,6 +385,14 @@ describe('documentContext', () => {
     ['an ambiguous place alone', 'Talks in Paris.', ['FR']],
     ['no places', 'The committee met.', []],
     ['people are not places', 'Jordan Hale said so.', []],
+    [
+      'a name counts for a far larger namesake',
+      'From Johns Creek to Bristol, and on from Bristol to Leeds.',
+      ['GB', 'US'],
+    ],
+    ['a sea names no country', 'Ships crossed the Black Sea.', []],
+    ['a feature of one country names it', 'Boats on the River Thames.', ['GB']],
+    ['a place in its region', 'In Paris, Texas.', ['US']],
   ];
   it.each(cases)('%s', (_what, text, countries) => {
     expect(documentContext(text, gazetteer).countries).toEqual(countries);
