@@ -467,7 +467,14 @@ const FEATURES = [
   ['Horn of Africa', 'region', 'ET ER DJ SO', 8.0, 44.0],
   ['Sahel', 'region', 'SN MR ML BF NE TD SD NG ER', 14.0, 0.0],
   ['Maghreb', 'region', 'MA DZ TN LY MR', 32.0, 3.0],
-  ['Middle East', 'region', 'EG IL PS JO LB SY IQ IR SA KW BH QA AE OM YE TR CY', 29.0, 42.0, 'Mideast'],
+  [
+    'Middle East',
+    'region',
+    'EG IL PS JO LB SY IQ IR SA KW BH QA AE OM YE TR CY',
+    29.0,
+    42.0,
+    'Mideast',
+  ],
   ['Levant', 'region', 'SY LB IL PS JO CY', 33.5, 36.0],
   ['Arabian Peninsula', 'region', 'SA YE OM AE QA BH KW', 23.0, 46.0, 'Arabia'],
   ['Mesopotamia', 'region', 'IQ SY', 33.5, 43.5],
@@ -478,7 +485,15 @@ const FEATURES = [
   ['North Caucasus', 'region', 'RU', 43.5, 44.5],
   ['Central Asia', 'region', 'KZ KG TJ TM UZ', 43.0, 65.0],
   ['South Asia', 'region', 'IN PK BD LK NP BT MV AF', 22.0, 79.0],
-  ['Southeast Asia', 'region', 'ID MY PH TH VN MM KH LA SG BN TL', 10.0, 110.0, 'South-East Asia', 'South East Asia'],
+  [
+    'Southeast Asia',
+    'region',
+    'ID MY PH TH VN MM KH LA SG BN TL',
+    10.0,
+    110.0,
+    'South-East Asia',
+    'South East Asia',
+  ],
   ['East Asia', 'region', 'CN JP KR KP MN TW', 35.0, 115.0],
   ['Central America', 'region', 'GT BZ SV HN NI CR PA', 13.0, -86.0],
   ['Scandinavia', 'region', 'NO SE DK', 62.0, 15.0],
@@ -499,7 +514,15 @@ const FEATURES = [
   ['Bohemia', 'region', 'CZ', 49.8, 14.0],
   ['Moravia', 'region', 'CZ', 49.3, 17.0],
   ['Dalmatia', 'region', 'HR', 43.5, 16.5],
-  ['Amazonia', 'region', 'BR PE CO BO VE EC GY SR', -3.5, -62.0, 'Amazon rainforest', 'Amazon basin'],
+  [
+    'Amazonia',
+    'region',
+    'BR PE CO BO VE EC GY SR',
+    -3.5,
+    -62.0,
+    'Amazon rainforest',
+    'Amazon basin',
+  ],
 ];
 
 /** Countries whose towns' GeoNames names are English: "X City" is the whole name there. */
@@ -536,7 +559,8 @@ function arabicVariants(name) {
     if (a !== n) out.push(a);
   }
   // "Tall ‘Afar" (a tell, a hill) is written "Tal Afar" or "Tel Afar".
-  if (/^Tall\s/u.test(bare)) out.push(bare.replace(/^Tall\s/u, 'Tal '), bare.replace(/^Tall\s/u, 'Tel '));
+  if (/^Tall\s/u.test(bare))
+    out.push(bare.replace(/^Tall\s/u, 'Tal '), bare.replace(/^Tall\s/u, 'Tel '));
   return out;
 }
 
@@ -795,7 +819,8 @@ const featureRows = [];
 const slugs = new Set();
 for (const [name, what, codes, lat, lon, ...curated] of FEATURES) {
   const countries = codes ? codes.split(' ') : [];
-  for (const c of countries) if (!countryCodes.has(c)) problems.push(`feature ${name}: unknown country ${c}`);
+  for (const c of countries)
+    if (!countryCodes.has(c)) problems.push(`feature ${name}: unknown country ${c}`);
   const alts = [...curated];
   const made = [];
   const base = name.replace(/^River |\s+(?:River|Desert)$/u, '');

@@ -24,7 +24,8 @@ const ExportedDocumentSchema = z.object({
 });
 
 const ExportedAnnotationSchema = z
-  .object(AnnotationSchema.omit({ textHash: true, orphan: true }).shape)
+  .object(AnnotationSchema.shape)
+  .omit({ textHash: true, orphan: true })
   .refine((a) => a.end > a.start, { message: 'end must be after start' });
 
 /** Extra keys (a newer minor field) are tolerated, not imported. Documented in docs/FORMAT.md. */
