@@ -734,7 +734,7 @@ function matchAt(a: Analysis, i: number, to: number, found: Candidate[]): number
       while (k < to && tokens[k]!.cap && tokens[k]!.join === 'space') k++;
       taken.fill(1, i, k);
       // Its surname alone names the person later ("Paris Whitfield … Whitfield said").
-      if (k - i >= 2 && !taken[i - 1]) a.surnames.add(tokens[k - 1]!.lower);
+      if (k - i >= 2) a.surnames.add(tokens[k - 1]!.lower);
       return k;
     }
     if (verdict === 'no') return i + 1;
