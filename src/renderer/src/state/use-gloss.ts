@@ -47,6 +47,8 @@ export function useGloss(client: GlossClient) {
   const openDocument = useCallback(
     async (documentId: string) => {
       const opened = await client.services.openDocument({ documentId });
+      // For the scale benchmark (bench/scale): the text has reached the renderer.
+      performance.mark('gloss:document-arrived');
       if (opened.ok) dispatch({ type: 'document-opened', opened: opened.value });
       else report(opened.error);
     },
