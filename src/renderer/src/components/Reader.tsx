@@ -5,6 +5,7 @@ import type { Span } from '../state/use-gloss';
 import { BlockView } from '../reader/block-view';
 import { clearPainted, paintAnnotations, paintSuggestions } from '../reader/highlight-painter';
 import { TextIndex } from '../reader/text-index';
+import { mark } from '../perf-marks';
 
 /** What the rest of the UI may ask of the reader. */
 export interface ReaderHandle {
@@ -50,9 +51,9 @@ export function Reader({
   useLayoutEffect(() => {
     if (!indexRef.current) return;
     // Marks around painting, read by the scale benchmark (bench/scale); cheap and harmless.
-    performance.mark('gloss:paint-start');
+    mark('gloss:paint-start');
     paintAnnotations(indexRef.current, annotations, tags, selectedId);
-    performance.mark('gloss:painted');
+    mark('gloss:painted');
   }, [blocks, annotations, tags, selectedId]);
 
   useLayoutEffect(() => {

@@ -11,6 +11,7 @@ import type {
   Suggestion,
 } from '../../../shared/api';
 import type { GlossClient } from '../api/client';
+import { mark } from '../perf-marks';
 import { initialState, reduce } from './store';
 import type { Action } from './store';
 import type { TextOffer } from './store';
@@ -48,7 +49,7 @@ export function useGloss(client: GlossClient) {
     async (documentId: string) => {
       const opened = await client.services.openDocument({ documentId });
       // For the scale benchmark (bench/scale): the text has reached the renderer.
-      performance.mark('gloss:document-arrived');
+      mark('gloss:document-arrived');
       if (opened.ok) dispatch({ type: 'document-opened', opened: opened.value });
       else report(opened.error);
     },
