@@ -1,6 +1,10 @@
 import type { Annotation, AnnotationPatch, PageSpan, Tag } from '../../../shared/api';
 import { readableOn } from '../../../core/colors';
 import { detailsSummary } from '../../../core/details';
+import { WindowedList } from './WindowedList';
+
+// A row of a long (windowed) list: tag, quote and one line of details (styles.css .windowed).
+const ROW_HEIGHT = 68;
 
 // The panel's background (styles.css --pane): tag names drawn on it must stay readable.
 const PANEL_BACKGROUND = '#fbfaf8';
@@ -38,28 +42,26 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
     const tag = tagById.get(a.tag);
     const page = a.orphan ? undefined : pageOf(pages, a.start);
     return (
-      <li key={a.id}>
-        <button
-          type="button"
-          className="annotation-row"
-          aria-current={a.id === selectedId ? 'true' : undefined}
-          onClick={() => props.onSelect(a.id)}
-          style={
-            {
-              '--tag-color': tag?.color ?? '#868e96',
-              '--tag-ink': readableOn(tag?.color ?? '#868e96', PANEL_BACKGROUND),
-            } as React.CSSProperties
-          }
-        >
-          <span className="row-head">
-            <span className="tag-chip">{tag?.name ?? a.tag}</span>
-            {page !== undefined && <span className="page-chip">p. {page}</span>}
-          </span>
-          <span className="annotation-quote">{a.quote}</span>
-          {summary(a) && <span className="annotation-details">{summary(a)}</span>}
-          {a.note && <span className="annotation-note">{a.note}</span>}
-        </button>
-      </li>
+      <button
+        type="button"
+        className="annotation-row"
+        aria-current={a.id === selectedId ? 'true' : undefined}
+        onClick={() => props.onSelect(a.id)}
+        style={
+          {
+            '--tag-color': tag?.color ?? '#868e96',
+            '--tag-ink': readableOn(tag?.color ?? '#868e96', PANEL_BACKGROUND),
+          } as React.CSSProperties
+        }
+      >
+        <span className="row-head">
+          <span className="tag-chip">{tag?.name ?? a.tag}</span>
+          {page !== undefined && <span className="page-chip">p. {page}</span>}
+        </span>
+        <span className="annotation-quote">{a.quote}</span>
+        {summary(a) && <span className="annotation-details">{summary(a)}</span>}
+        {a.note && <span className="annotation-note">{a.note}</span>}
+      </button>
     );
   };
   return (
@@ -81,9 +83,14 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
           </p>
         </div>
       ) : (
-        <ul aria-label="Annotations" className="annotation-list">
-          {placed.map(row)}
-        </ul>
+        <WindowedList
+          items={placed}
+          rowHeight={ROW_HEIGHT}
+          label="Annotations"
+          className="annotation-list"
+          keyOf={(a) => a.id}
+          render={row}
+        />
       )}
       {orphans.length > 0 && (
         <section className="orphans" aria-labelledby="orphans-heading">
@@ -94,9 +101,14 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
             Their text changed or vanished when the document was updated. Select a passage and
             re-attach, or delete them.
           </p>
-          <ul aria-label="Orphaned annotations" className="annotation-list">
-            {orphans.map(row)}
-          </ul>
+          <WindowedList
+            items={orphans}
+            rowHeight={ROW_HEIGHT}
+            label="Orphaned annotations"
+            className="annotation-list"
+            keyOf={(a) => a.id}
+            render={row}
+          />
         </section>
       )}
       {selected && (
