@@ -3,7 +3,7 @@ import type { Ref } from 'react';
 import type { Block, Mark, OpenedDocument, Tag } from '../../../shared/api';
 import type { Span } from '../state/use-gloss';
 import { BlockView } from '../reader/block-view';
-import { clearPainted, paintAnnotations, paintSuggestions } from '../reader/highlight-painter';
+import { AnnotationPainter, clearPainted, paintSuggestions } from '../reader/highlight-painter';
 import { TextIndex } from '../reader/text-index';
 import { mark } from '../perf-marks';
 
@@ -40,19 +40,23 @@ export function Reader({
   const { text, layout, annotations } = opened;
   const containerRef = useRef<HTMLDivElement>(null);
   const indexRef = useRef<TextIndex | null>(null);
+  const painterRef = useRef<AnnotationPainter | null>(null);
   const blocks = layout.blocks;
   const marksByBlock = useMemo(() => groupMarks(layout.blocks, layout.marks), [layout]);
   const pageStarts = useMemo(() => firstBlockOfEachPage(layout.blocks), [layout]);
 
   useLayoutEffect(() => {
-    if (containerRef.current) indexRef.current = TextIndex.fromContainer(containerRef.current);
+    if (!containerRef.current) return;
+    indexRef.current = TextIndex.fromContainer(containerRef.current);
+    painterRef.current?.clear();
+    painterRef.current = new AnnotationPainter(indexRef.current);
   }, [blocks]);
 
   useLayoutEffect(() => {
-    if (!indexRef.current) return;
+    if (!painterRef.current) return;
     // Marks around painting, read by the scale benchmark (bench/scale); cheap and harmless.
     mark('gloss:paint-start');
-    paintAnnotations(indexRef.current, annotations, tags, selectedId);
+    painterRef.current.paint(annotations, tags, selectedId);
     mark('gloss:painted');
   }, [blocks, annotations, tags, selectedId]);
 
