@@ -40,4 +40,13 @@ test('Suggest proposes figures and quotes; the analyst accepts or rejects each, 
     annotationList(page).getByRole('listitem').filter({ hasText: '$18 million' }),
   ).toContainText('Figure');
   await expectSaved(page);
+  // Accepting all of a tag was one step: one Undo takes every one of them back.
+  const accepted = await annotationList(page).getByRole('listitem').count();
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expect(
+    annotationList(page).getByRole('listitem').filter({ hasText: '$18 million' }),
+  ).toHaveCount(0);
+  await expect(annotationList(page).getByRole('listitem')).toHaveCount(1);
+  expect(accepted).toBeGreaterThan(2);
 });

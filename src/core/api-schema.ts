@@ -66,6 +66,21 @@ export const requestSchemas = {
     /** Details to start with (an accepted suggestion's); else they are read from the passage. */
     details: DetailsSchema.optional(),
   }),
+  /** Several annotations in one step (accepting suggestions): all of them, or none. */
+  createAnnotations: z.strictObject({
+    documentId: idSchema,
+    annotations: z
+      .array(
+        z.strictObject({
+          start: offset,
+          end: offset,
+          tag: tagId,
+          details: DetailsSchema.optional(),
+        }),
+      )
+      .min(1)
+      .max(10_000),
+  }),
   suggest: z.strictObject({ documentId: idSchema }),
   rejectSuggestion: z.strictObject({ documentId: idSchema, key: z.string().min(1).max(200) }),
   placeCandidates: z.strictObject({ documentId: idSchema, name: z.string().min(1).max(200) }),

@@ -28,6 +28,7 @@ export const PRELOAD_METHODS = [
   'reattachAnnotation',
   'importSamples',
   'createAnnotation',
+  'createAnnotations',
   'suggest',
   'rejectSuggestion',
   'placeCandidates',

@@ -78,6 +78,38 @@ describe('annotation details', () => {
     expect(after).toMatchObject({ status: 'disputed' });
   });
 
+  it('adds several annotations in one step that one Undo takes back, or none if one is bad', async () => {
+    const at = (passage: string) => TEXT.indexOf(passage);
+    const bad = await services.createAnnotations({
+      documentId,
+      annotations: [
+        { tag: 'claim', start: at('The ministry'), end: at('The ministry') + 12 },
+        { tag: 'claim', start: 500, end: 510 },
+      ],
+    });
+    expect(bad).toMatchObject({ ok: false, error: { message: /Annotation 2 \(500–510\)/ } });
+    expect(unwrap(await services.openDocument({ documentId })).annotations).toHaveLength(1);
+    const m = unwrap(
+      await services.createAnnotations({
+        documentId,
+        annotations: [
+          { tag: 'claim', start: at('The ministry'), end: at('The ministry') + 12 },
+          {
+            tag: 'figure',
+            start: at('last year'),
+            end: at('last year') + 9,
+            details: { value: 1 },
+          },
+        ],
+      }),
+    );
+    expect(m.changes.map((c) => c.annotation?.quote)).toEqual(['The ministry', 'last year']);
+    expect(m.changes[0]!.annotation!.details).toEqual({ status: 'unverified' });
+    expect(unwrap(await services.openDocument({ documentId })).annotations).toHaveLength(3);
+    unwrap(await services.undo());
+    expect(unwrap(await services.openDocument({ documentId })).annotations).toHaveLength(1);
+  });
+
   it('refuses details that do not fit the tag, changing nothing', async () => {
     const before = unwrap(await services.openDocument({ documentId })).annotations[0]!.details;
     const result = await services.updateAnnotation({ documentId, id, details: { value: 'lots' } });

@@ -10,6 +10,7 @@ import type { Annotation, Details, DocumentMeta } from '../core/model';
 import { AnnotationSchema, DocumentMetaSchema } from '../core/model';
 import type { Result } from '../core/result';
 import { err, fail, ok } from '../core/result';
+import type { Selectors } from '../core/selectors';
 import { createSelectors } from '../core/selectors';
 import { applyDetailsPatch, detailsProblem } from '../core/details';
 import { suggestDetails, withSuggestedDetails } from '../core/suggest-details';
@@ -368,6 +369,55 @@ export async function openServices(options: ServicesOptions): Promise<AppService
           results.push(result.value);
         }
         return ok(results);
+      }),
+
+    createAnnotations: (request: RequestOf<'createAnnotations'>) =>
+      run('save the annotations', async () => {
+        const { documentId, annotations } = request;
+        store.assertWritable();
+        const meta = documentOrThrow(documentId);
+        const text = await store.texts.read(meta);
+        // Everything is checked before anything is added: all of them, or none.
+        const prepared: { tag: string; selectors: Selectors; details: Details }[] = [];
+        for (const [i, item] of annotations.entries()) {
+          requireTag(item.tag);
+          const selectors =
+            Math.max(item.start, item.end) <= text.length
+              ? createSelectors(text, { start: item.start, end: item.end })
+              : null;
+          if (!selectors)
+            return fail(
+              'invalid-request',
+              `Annotation ${i + 1} (${item.start}–${item.end}) does not hold text of "${meta.title}".`,
+            );
+          const details =
+            item.details ?? (await detailsFor(item.tag, text, selectors.start, selectors.end));
+          prepared.push({ tag: item.tag, selectors, details });
+        }
+        return change(documentId, (set) => {
+          const stamp = now().toISOString();
+          const steps = prepared.map(({ tag, selectors, details }) => {
+            const annotation = valid({
+              id: newId(),
+              documentId,
+              tag,
+              ...selectors,
+              textHash: meta.textHash,
+              note: '',
+              details,
+              created: stamp,
+              modified: stamp,
+            });
+            set.put(annotation);
+            return { documentId, before: null, after: annotation };
+          });
+          if (steps.length) history.recordStep({ annotations: steps });
+          return steps.map((step) => ({
+            documentId,
+            id: step.after.id,
+            annotation: copy(step.after),
+          }));
+        });
       }),
 
     createAnnotation: (request: RequestOf<'createAnnotation'>) =>

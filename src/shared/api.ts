@@ -133,6 +133,7 @@ export interface ResponseMap {
   importFile: ImportResult;
   importSamples: ImportResult[];
   createAnnotation: Mutation;
+  createAnnotations: Mutation;
   updateAnnotation: Mutation;
   deleteAnnotation: Mutation;
   undo: Mutation;

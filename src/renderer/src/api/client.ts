@@ -59,6 +59,7 @@ function httpServices(token: string): GlossServices {
     deleteTag: call('deleteTag'),
     importSamples: call('importSamples'),
     createAnnotation: call('createAnnotation'),
+    createAnnotations: call('createAnnotations'),
     updateAnnotation: call('updateAnnotation'),
     deleteAnnotation: call('deleteAnnotation'),
     undo: call('undo'),

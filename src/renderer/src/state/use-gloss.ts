@@ -375,20 +375,20 @@ export function useGloss(client: GlossClient) {
     async (accepted: readonly Suggestion[]) => {
       const open = stateRef.current.open;
       if (!open) return;
-      for (const s of accepted) {
-        const { tag, start, end, details } = s;
-        const done = await mutate(() =>
-          client.services.createAnnotation({
-            documentId: open.document.id,
+      if (accepted.length === 0) return;
+      // One call, one write and one undo step, however many are accepted.
+      const done = await mutate(() =>
+        client.services.createAnnotations({
+          documentId: open.document.id,
+          annotations: accepted.map(({ tag, start, end, details }) => ({
             tag,
             start,
             end,
             details,
-          }),
-        );
-        if (!done) return;
-        dispatch({ type: 'suggestion-done', keys: [s.key] });
-      }
+          })),
+        }),
+      );
+      if (done) dispatch({ type: 'suggestion-done', keys: accepted.map((s) => s.key) });
     },
     [client, mutate],
   );
