@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
 import { SEA_WALL, writeTemp } from './documents';
-import { annotationList, dragSelect, expectSaved, openThroughUi } from './ui';
+import { annotationList, dragSelect, expectSaved, openThroughUi, paintedRanges } from './ui';
 
 test.describe('the workspace', () => {
   test('a new workspace says what to do and offers the sample articles', async ({ gloss }) => {
@@ -77,4 +77,32 @@ test.describe('the workspace', () => {
     await expect(page.getByRole('status')).toHaveText('Read-only');
     await expect(page.getByRole('button', { name: 'Add sample articles' })).toHaveCount(0);
   });
+});
+
+test('highlights stay painted when the analyst moves between documents, and keep following edits', async ({
+  gloss,
+}) => {
+  const page = await gloss.launch([
+    writeTemp('sea-wall.txt', SEA_WALL),
+    writeTemp('notes.md', '# Field notes\n\nThe convoy left Haditha at dawn with 40 trucks.\n'),
+  ]);
+  await dragSelect(page, '4.2 kilometres of new sea wall');
+  await page.keyboard.press('4');
+  await expectSaved(page);
+  await expect.poll(async () => (await paintedRanges(page))['gloss-tag-figure']).toBe(1);
+
+  const documents = page.getByRole('list', { name: 'Documents' });
+  await documents.getByText('Field notes').click();
+  await dragSelect(page, '40 trucks');
+  await page.keyboard.press('4');
+  await expectSaved(page);
+  await expect.poll(async () => (await paintedRanges(page))['gloss-tag-figure']).toBe(1);
+
+  await documents.getByText('Harbour council').click();
+  await expect(page.getByRole('document', { name: 'Document text' })).toContainText('sea wall');
+  await expect.poll(async () => (await paintedRanges(page))['gloss-tag-figure']).toBe(1);
+  await dragSelect(page, '$18 million');
+  await page.keyboard.press('4');
+  await expectSaved(page);
+  await expect.poll(async () => (await paintedRanges(page))['gloss-tag-figure']).toBe(2);
 });

@@ -14,7 +14,10 @@ export async function startHost(root, workspace) {
   child.stderr.on('data', (d) => (errText += d));
   const url = await new Promise((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`web host did not start: ${out}${errText}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`web host did not start: ${out}${errText}`)),
+      60_000,
+    );
     child.stdout.on('data', (d) => {
       out += d;
       const m = /Gloss is running at (http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(out);

@@ -3,7 +3,7 @@ import type { Ref } from 'react';
 import type { Block, Mark, OpenedDocument, Tag } from '../../../shared/api';
 import type { Span } from '../state/use-gloss';
 import { BlockView } from '../reader/block-view';
-import { AnnotationPainter, clearPainted, paintSuggestions } from '../reader/highlight-painter';
+import { AnnotationPainter, clearSuggestions, paintSuggestions } from '../reader/highlight-painter';
 import { TextIndex } from '../reader/text-index';
 import { mark } from '../perf-marks';
 
@@ -61,10 +61,13 @@ export function Reader({
   }, [blocks, annotations, tags, selectedId]);
 
   useLayoutEffect(() => {
-    if (indexRef.current) paintSuggestions(indexRef.current, suggestions);
+    if (!indexRef.current) return;
+    const painted = paintSuggestions(indexRef.current, suggestions);
+    return () => clearSuggestions(painted);
   }, [blocks, suggestions]);
 
-  useEffect(() => () => clearPainted(), []);
+  // Unmounting (another document opens) takes down this reader's highlights, not its successor's.
+  useEffect(() => () => painterRef.current?.clear(), []);
 
   useImperativeHandle(
     handle,

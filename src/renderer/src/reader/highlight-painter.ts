@@ -40,6 +40,7 @@ export function diffAnnotations(
 export class AnnotationPainter {
   private painted = new Map<string, { annotation: Annotation; range: Range }>();
   private byTag = new Map<string, Highlight>();
+  private selected: Highlight | null = null;
   private tagOrder = '';
 
   constructor(private readonly index: TextIndex) {}
@@ -62,11 +63,13 @@ export class AnnotationPainter {
       this.painted.set(a.id, { annotation: a, range });
     }
     const selected = selectedId ? this.painted.get(selectedId) : undefined;
+    unregister(SELECTED_HIGHLIGHT, this.selected);
+    this.selected = null;
     if (selected) {
-      const highlight = new Highlight(selected.range.cloneRange());
-      highlight.priority = tags.length + 1;
-      CSS.highlights.set(SELECTED_HIGHLIGHT, highlight);
-    } else CSS.highlights.delete(SELECTED_HIGHLIGHT);
+      this.selected = new Highlight(selected.range.cloneRange());
+      this.selected.priority = tags.length + 1;
+      CSS.highlights.set(SELECTED_HIGHLIGHT, this.selected);
+    }
   }
 
   /** Starts over with one empty Highlight per tag (a tag was added, removed or moved). */
@@ -81,34 +84,48 @@ export class AnnotationPainter {
     });
   }
 
-  /** Removes what this painter painted. */
+  /**
+   * Removes what this painter painted, and only that: a reader being replaced must not take
+   * down the highlights its successor has already registered under the same names.
+   */
   clear(): void {
-    for (const tagId of this.byTag.keys()) CSS.highlights.delete(highlightName(tagId));
-    CSS.highlights.delete(SELECTED_HIGHLIGHT);
+    if (!canPaint()) return;
+    for (const [tagId, highlight] of this.byTag) unregister(highlightName(tagId), highlight);
+    unregister(SELECTED_HIGHLIGHT, this.selected);
+    this.selected = null;
     this.byTag.clear();
     this.painted.clear();
     this.tagOrder = '';
   }
 }
 
-/** Paints suggestions as dashed underlines (replacing the previous ones). */
+/** Deletes a registered highlight if it is still this one (a successor may have replaced it). */
+function unregister(name: string, highlight: Highlight | null): void {
+  if (highlight && CSS.highlights.get(name) === highlight) CSS.highlights.delete(name);
+}
+
+/**
+ * Paints suggestions as dashed underlines, replacing the previous ones; answers what it
+ * registered, for clearSuggestions.
+ */
 export function paintSuggestions(
   index: TextIndex,
   spans: readonly { start: number; end: number }[],
-): void {
-  if (!canPaint()) return;
+): Highlight | null {
+  if (!canPaint()) return null;
   const ranges = spans.flatMap((s) => index.range(s.start, s.end) ?? []);
-  if (ranges.length) CSS.highlights.set(SUGGESTION_HIGHLIGHT, new Highlight(...ranges));
-  else CSS.highlights.delete(SUGGESTION_HIGHLIGHT);
+  if (!ranges.length) {
+    CSS.highlights.delete(SUGGESTION_HIGHLIGHT);
+    return null;
+  }
+  const highlight = new Highlight(...ranges);
+  CSS.highlights.set(SUGGESTION_HIGHLIGHT, highlight);
+  return highlight;
 }
 
-/** Removes every highlight Gloss painted. */
-export function clearPainted(): void {
-  if (!canPaint()) return;
-  for (const name of [...CSS.highlights.keys()]) {
-    if (name.startsWith(PREFIX) || name === SELECTED_HIGHLIGHT || name === SUGGESTION_HIGHLIGHT)
-      CSS.highlights.delete(name);
-  }
+/** Removes suggestions painted by paintSuggestions, unless another reader replaced them. */
+export function clearSuggestions(highlight: Highlight | null): void {
+  if (canPaint()) unregister(SUGGESTION_HIGHLIGHT, highlight);
 }
 
 /** Style rules for every tag's highlight, translucent so overlaps show both colours. */
