@@ -2,42 +2,15 @@
 // Makes docs/screenshot.png for the README: the web host on a fresh workspace with the sample
 // articles, a few annotations made through the same HTTP API the renderer uses, in Chromium.
 // Run `npm run build` first.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath, startHost } from './web-host-process.mjs';
 
 const workspace = mkdtempSync(join(tmpdir(), 'gloss-shot-'));
-const host = spawn(
-  process.execPath,
-  ['out/main/web-host.js', '--workspace', workspace, '--port', '0'],
-  {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  },
-);
-const url = await new Promise((resolve, reject) => {
-  let out = '';
-  host.stdout.on('data', (d) => {
-    out += d;
-    const m = /Gloss is running at (\S+)/.exec(out);
-    if (m) resolve(m[1]);
-  });
-  host.on('exit', (code) => reject(new Error(`web host exited with ${code}`)));
-});
-const { origin, searchParams } = new URL(url);
-const token = searchParams.get('token');
-
-async function call(method, payload) {
-  const res = await fetch(`${origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Gloss-Token': token },
-    body: JSON.stringify({ payload }),
-  });
-  const result = await res.json();
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-  return result.value;
-}
+const root = join(import.meta.dirname, '..');
+const { url, call, stop } = await startHost(root, workspace);
 
 try {
   const imported = await call('importSamples');
@@ -70,18 +43,8 @@ try {
       note: 'Ministry figure; the watchdog counts far less from satellite images.',
     });
 
-  const browser = await chromium.launch({
-    executablePath: process.env.PLAYWRIGHT_CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+
   const page = await browser.newPage({
     viewport: { width: 1400, height: 860 },
     deviceScaleFactor: 1,
@@ -117,6 +80,6 @@ try {
   await browser.close();
   console.log('wrote docs/screenshot.png and docs/places.png');
 } finally {
-  host.kill('SIGTERM');
+  await stop();
   rmSync(workspace, { recursive: true, force: true });
 }

@@ -17,7 +17,7 @@ import {
   startDocument,
   writeWorkspace,
 } from './generate.mjs';
-import { startHost } from './host.mjs';
+import { CHROMIUM_ARGS, chromiumPath, startHost } from '../../scripts/web-host-process.mjs';
 import {
   addEditDelete,
   closeApp,
@@ -118,19 +118,8 @@ const table = (head, rows, left = 2) =>
   ].join('\n');
 
 ensureBuilt();
-const executablePath = process.env.PLAYWRIGHT_CHROMIUM ?? '/usr/bin/chromium';
-const browser = await chromium.launch({
-  executablePath,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const executablePath = chromiumPath();
+const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 const scratch = mkdtempSync(join(tmpdir(), 'gloss-bench-'));
 const began = performance.now();
 const out = [];

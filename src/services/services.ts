@@ -118,6 +118,27 @@ export async function openServices(options: ServicesOptions): Promise<AppService
     return task;
   }
 
+  /** A new annotation of a document's current text, checked. */
+  function newAnnotation(
+    meta: DocumentMeta,
+    tag: string,
+    selectors: Selectors,
+    details: Details,
+    stamp: string,
+  ): Annotation {
+    return valid({
+      id: newId(),
+      documentId: meta.id,
+      tag,
+      ...selectors,
+      textHash: meta.textHash,
+      note: '',
+      details,
+      created: stamp,
+      modified: stamp,
+    });
+  }
+
   /** The details read from a new annotation's passage; a place is looked up in the gazetteer. */
   async function detailsFor(tag: string, text: string, start: number, end: number) {
     return tag === 'location'
@@ -397,17 +418,7 @@ export async function openServices(options: ServicesOptions): Promise<AppService
         return change(documentId, (set) => {
           const stamp = now().toISOString();
           const steps = prepared.map(({ tag, selectors, details }) => {
-            const annotation = valid({
-              id: newId(),
-              documentId,
-              tag,
-              ...selectors,
-              textHash: meta.textHash,
-              note: '',
-              details,
-              created: stamp,
-              modified: stamp,
-            });
+            const annotation = newAnnotation(meta, tag, selectors, details, stamp);
             set.put(annotation);
             return { documentId, before: null, after: annotation };
           });
@@ -438,18 +449,7 @@ export async function openServices(options: ServicesOptions): Promise<AppService
         const initial = details ?? (await detailsFor(tag, text, selectors.start, selectors.end));
         return change(documentId, (set) => {
           requireTag(tag);
-          const stamp = now().toISOString();
-          const annotation = valid({
-            id: newId(),
-            documentId,
-            tag,
-            ...selectors,
-            textHash: meta.textHash,
-            note: '',
-            details: initial,
-            created: stamp,
-            modified: stamp,
-          });
+          const annotation = newAnnotation(meta, tag, selectors, initial, now().toISOString());
           set.put(annotation);
           history.record({ documentId, before: null, after: annotation });
           return [{ documentId, id: annotation.id, annotation: copy(annotation) }];

@@ -1,7 +1,22 @@
 // Starts the real web host (node out/main/web-host.js) on a workspace, as e2e/hosts.ts does,
-// and calls its HTTP API the way the renderer does.
+// and calls its HTTP API the way the renderer does: for the screenshot script and the scale
+// benchmark. Also the Chromium they drive.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+
+/** Chromium switches for quiet, offline, headless runs (as in e2e/hosts.ts). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Where Debian puts Chromium; PLAYWRIGHT_CHROMIUM overrides it. */
+export const chromiumPath = () => process.env.PLAYWRIGHT_CHROMIUM ?? '/usr/bin/chromium';
 
 export async function startHost(root, workspace) {
   const started = performance.now();
