@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { buildCsv, CSV_COLUMNS, pageAt } from './export-csv';
+import { buildCsv, CSV_COLUMNS } from './export-csv';
+import { pageAt } from './structure';
 import type { ExportInput, ExportSource } from './export-input';
 import type { Annotation, Details, DocumentMeta } from './model';
 import type { PageSpan } from './structure';

@@ -2,7 +2,7 @@ import { CodePointIndex } from './code-points';
 import { detailFields } from './details';
 import type { ExportInput, ExportSource } from './export-input';
 import type { Annotation } from './model';
-import type { PageSpan } from './structure';
+import { pageAt } from './structure';
 
 // The CSV export: one header row, then one row per annotation, for spreadsheets and scripts.
 //
@@ -137,20 +137,4 @@ function field(cell: Cell): string {
   if (typeof cell === 'number') return String(cell);
   const text = /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** The page an offset lies on: the last page starting at or before it (none without pages). */
-export function pageAt(pages: readonly PageSpan[], offset: number): number | undefined {
-  let lo = 0;
-  let hi = pages.length - 1;
-  let found: PageSpan | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const span = pages[mid];
-    if (span.start <= offset) {
-      found = span;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found?.page;
 }

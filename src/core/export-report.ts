@@ -1,7 +1,7 @@
 import { CLAIM_STATUSES, detailsSummary } from './details';
-import { pageAt } from './export-csv';
 import type { ExportInput, ExportSource } from './export-input';
 import type { Annotation, Details } from './model';
+import { pageAt } from './structure';
 
 // The readable report, as Markdown or as a standalone printable HTML page. One document gives a
 // report on it; none or several give a workspace report with a section per document. Either way:

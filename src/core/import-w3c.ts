@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FORBIDDEN_KEYS, issuePath } from './json-guard';
 import { ANNO_CONTEXT, URL_NAMESPACE, isUuid, uuidV5 } from './export-w3c';
 import type { BundleAnnotation, BundleDocument, ImportBundle } from './import-bundle';
 import { DetailsSchema, idSchema } from './model';
@@ -27,7 +28,6 @@ export const W3C_LIMITS = {
 } as const;
 
 const ANNO_CONTEXTS = new Set([ANNO_CONTEXT, 'https://www.w3.org/ns/anno.jsonld']);
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const TAG_PURPOSES = new Set(['tagging', 'classifying']);
 
 /**
@@ -164,7 +164,7 @@ function scan(root: unknown, labels: ReadonlyMap<unknown, string>): string | nul
   ];
   while (stack.length > 0) {
     const { value, where, path, depth } = stack.pop()!;
-    const at = () => (path.length ? `${where}, ${formatPath(path)}` : where);
+    const at = () => (path.length ? `${where}, ${issuePath(path)}` : where);
     switch (typeof value) {
       case 'string':
         if (value.length > W3C_LIMITS.text)
@@ -696,18 +696,12 @@ function check(schema: z.ZodType, value: unknown, label: string): string | null 
 }
 
 function issueText(label: string, issue: z.core.$ZodIssue): string {
-  const path = formatPath(issue.path);
+  const path = issuePath(issue.path);
   if (issue.message === 'is missing') return `${label}: ${path || 'a value'} is missing`;
   return `${label}${path ? `, ${path}` : ''}: ${issue.message}`;
 }
 
 /** A path as people read it: target.selector[1].start. */
-function formatPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
-    .join('');
-}
-
 function isObject(value: unknown): value is object {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

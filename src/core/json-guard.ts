@@ -2,7 +2,12 @@
 // keys that could pollute prototypes when copied into objects, and nesting deep enough to
 // exhaust the stack of recursive code.
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Keys refused anywhere in an imported file (JSON.parse makes `__proto__` an own key). */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([
+  '__proto__',
+  'constructor',
+  'prototype',
+]);
 
 /** Where the first forbidden key is ("annotations[3].details.__proto__"), or null. */
 export function forbiddenKeyPath(value: unknown, maxDepth = 64): string | null {

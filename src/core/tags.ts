@@ -13,16 +13,20 @@ export function tagForHotkey(tags: readonly Tag[], key: string): Tag | undefined
   return tags.find((t) => t.hotkey === key);
 }
 
+/** Lower-case letters, digits and dashes from any text, at most `max` long ('' when none). */
+export function slug(text: string, max: number): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '') // accents go, letters stay: "Évaluation" -> "evaluation"
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, max);
+}
+
 /** A tag id from its name: lower-case letters, digits and dashes, unique in the set. */
 export function tagIdFor(name: string, taken: ReadonlySet<string>): string {
-  const base =
-    name
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '') // accents go, letters stay: "Évaluation" -> "evaluation"
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 32) || 'tag';
+  const base = slug(name, 32) || 'tag';
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   return id;

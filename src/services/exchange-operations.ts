@@ -12,6 +12,7 @@ import { canonicalize } from '../core/canonical-text';
 import { sha256Hex } from './hash';
 import { plainLayout } from './document-layouts';
 import { planImport } from '../core/import-plan';
+import { slug } from '../core/tags';
 import { parseW3c } from '../core/import-w3c';
 import type { DocumentMeta } from '../core/model';
 import { AnnotationSchema, DocumentMetaSchema } from '../core/model';
@@ -222,14 +223,7 @@ export function readBundle(name: string, content: string): ImportBundle {
 
 /** A file name from a document title ("gloss-export" for several): letters, digits, dashes. */
 function fileStem(title: string | null): string {
-  const stem = (title ?? '')
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return stem || 'gloss-export';
+  return slug(title ?? '', 60) || 'gloss-export';
 }
 
 function localDate(date: Date): string {

@@ -8,7 +8,7 @@ import type { Analysis } from './analysis';
 import type { WorkspaceStore } from './workspace-store';
 
 /** What the place operations need of the services that host them. */
-export interface PlaceContext {
+export interface PlaceOperationsContext {
   run<T>(action: string, body: () => Promise<Result<T>>): Promise<Result<T>>;
   store: WorkspaceStore;
   analysis: Analysis;
@@ -20,7 +20,7 @@ type PlaceOperations = Pick<GlossServices, 'placeCandidates' | 'locatedPassages'
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 /** The place picker, the map and the claimant list. */
-export function placeOperations(ctx: PlaceContext): PlaceOperations {
+export function placeOperations(ctx: PlaceOperationsContext): PlaceOperations {
   const { run, store, analysis, documentOrThrow } = ctx;
 
   /** The located annotations of one document: those whose details hold coordinates. */

@@ -1,6 +1,7 @@
 import type { Annotation, AnnotationPatch, PageSpan, Tag } from '../../../shared/api';
 import { readableOn } from '../../../core/colors';
 import { detailsSummary } from '../../../core/details';
+import { pageAt } from '../../../core/structure';
 import { WindowedList } from './WindowedList';
 
 // A row of a long (windowed) list: tag, quote and one line of details (styles.css .windowed).
@@ -40,7 +41,8 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
   const orphans = annotations.filter((a) => a.orphan);
   const row = (a: Annotation) => {
     const tag = tagById.get(a.tag);
-    const page = a.orphan ? undefined : pageOf(pages, a.start);
+    const page = a.orphan || !pages ? undefined : pageAt(pages, a.start);
+    const line = summary(a);
     return (
       <button
         type="button"
@@ -59,7 +61,7 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
           {page !== undefined && <span className="page-chip">p. {page}</span>}
         </span>
         <span className="annotation-quote">{a.quote}</span>
-        {summary(a) && <span className="annotation-details">{summary(a)}</span>}
+        {line && <span className="annotation-details">{line}</span>}
         {a.note && <span className="annotation-note">{a.note}</span>}
       </button>
     );
@@ -124,10 +126,4 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
       )}
     </aside>
   );
-}
-
-/** The PDF page an offset lies on. */
-function pageOf(pages: readonly PageSpan[] | undefined, offset: number): number | undefined {
-  if (!pages) return undefined;
-  return pages.find((p) => p.start <= offset && offset < p.end)?.page;
 }
