@@ -167,6 +167,7 @@ export async function domCounts(page) {
       elements: reader.querySelectorAll('*').length,
       blocks: reader.querySelectorAll('[data-start]').length,
       pageLabels: reader.querySelectorAll('.page-label').length,
+      chunks: reader.querySelectorAll('.reader-chunk').length,
       listRows: document.querySelectorAll('ul[aria-label="Annotations"] > li').length,
       allElements: document.querySelectorAll('*').length,
     };

@@ -189,7 +189,7 @@ try {
         const painted = first.open.painted;
         const shown = first.dom.highlighted;
         const perAnnotation =
-          first.dom.elements > first.dom.blocks + first.dom.pageLabels ||
+          first.dom.elements > first.dom.blocks + first.dom.pageLabels + first.dom.chunks ||
           first.changes.some((ch) => ch.addedElements > 0);
         const s = first.scroll;
         rows.push([
@@ -209,7 +209,7 @@ try {
             m((r) => r.heap),
             T.heap,
           ),
-          `${first.dom.elements.toLocaleString('en')} (${first.dom.blocks.toLocaleString('en')} blocks)`,
+          `${first.dom.elements.toLocaleString('en')} (${first.dom.blocks.toLocaleString('en')} blocks in ${first.dom.chunks.toLocaleString('en')} chunks)`,
           perAnnotation ? 'yes' : 'no',
           `${first.dom.listRows.toLocaleString('en')}${first.dom.listRows >= c.count ? ' (all)' : ''}`,
           `${s.dropped.toLocaleString('en')} in ${s.frames} (${s.long} > 33 ms, max ${fmt(s.longest, 0)}; ${fmt(s.step, 0)} px/frame)`,

@@ -21,6 +21,8 @@ export function DetailsEditor({ annotation, readOnly, onChange }: DetailsEditorP
   const fields = detailFields(annotation.tag);
   if (fields.length === 0) return null;
   const placeName = annotation.details['name'];
+  // Only who-said-it fields offer the document's names (a 2 MB report can name hundreds).
+  const offersNames = names.length > 0 && fields.some((f) => NAMED_FIELDS.has(f.key));
   return (
     <fieldset className="details-fields" disabled={readOnly}>
       <legend>Details</legend>
@@ -30,7 +32,7 @@ export function DetailsEditor({ annotation, readOnly, onChange }: DetailsEditorP
           field={field}
           value={annotation.details[field.key]}
           // People and organisations the document names are offered for who said or claimed it.
-          suggestions={NAMED_FIELDS.has(field.key) && names.length ? namesId : undefined}
+          suggestions={offersNames && NAMED_FIELDS.has(field.key) ? namesId : undefined}
           onCommit={(value) => onChange({ [field.key]: value })}
         />
       ))}
@@ -42,11 +44,13 @@ export function DetailsEditor({ annotation, readOnly, onChange }: DetailsEditorP
           onPick={onChange}
         />
       )}
-      <datalist id={namesId}>
-        {names.map((name) => (
-          <option key={name} value={name} />
-        ))}
-      </datalist>
+      {offersNames && (
+        <datalist id={namesId}>
+          {names.map((name) => (
+            <option key={name} value={name} />
+          ))}
+        </datalist>
+      )}
     </fieldset>
   );
 }

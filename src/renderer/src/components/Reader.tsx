@@ -1,10 +1,19 @@
-import { Fragment, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef } from 'react';
+import {
+  Fragment,
+  memo,
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+} from 'react';
 import type { Ref } from 'react';
 import type { Block, Mark, OpenedDocument, Tag } from '../../../shared/api';
 import type { Span } from '../state/use-gloss';
 import { BlockView } from '../reader/block-view';
 import { AnnotationPainter, clearSuggestions, paintSuggestions } from '../reader/highlight-painter';
 import { TextIndex } from '../reader/text-index';
+import { chunkBlocks } from '../reader/chunks';
 import { mark } from '../perf-marks';
 
 /** What the rest of the UI may ask of the reader. */
@@ -122,30 +131,66 @@ export function Reader({
       aria-label="Document text"
       role="document"
     >
-      {blocks.map((b, i) => (
-        <Fragment key={b.start}>
-          {pageStarts.has(i) && (
-            <div className="page-label" aria-hidden="true">
-              Page {b.page}
-            </div>
-          )}
-          <BlockView
-            text={text}
-            block={b}
-            marks={marksByBlock.get(i) ?? NO_MARKS}
-            lead={
-              i === 0 &&
-              b.kind === 'paragraph' &&
-              text.slice(b.start, b.end) === opened.document.title
-            }
-          />
-        </Fragment>
-      ))}
+      <ReaderBlocks
+        text={text}
+        blocks={blocks}
+        marksByBlock={marksByBlock}
+        pageStarts={pageStarts}
+        title={opened.document.title}
+      />
     </div>
   );
 }
 
 const NO_MARKS: readonly Mark[] = [];
+
+interface ReaderBlocksProps {
+  text: string;
+  blocks: readonly Block[];
+  marksByBlock: ReadonlyMap<number, Mark[]>;
+  pageStarts: ReadonlySet<number>;
+  title: string;
+}
+
+/**
+ * The text's blocks, rendered again only when the text or its layout changes: a change of
+ * annotations (every keystroke that tags) must not walk a 2 MB document's thousands of blocks.
+ */
+const ReaderBlocks = memo(function ReaderBlocks({
+  text,
+  blocks,
+  marksByBlock,
+  pageStarts,
+  title,
+}: ReaderBlocksProps) {
+  const chunks = useMemo(() => chunkBlocks(blocks, text), [blocks, text]);
+  return chunks.map(({ from, to, height }) => (
+    <div
+      key={blocks[from]!.start}
+      className="reader-chunk"
+      style={{ containIntrinsicSize: `auto ${height}px` }}
+    >
+      {blocks.slice(from, to).map((b, k) => {
+        const i = from + k;
+        return (
+          <Fragment key={b.start}>
+            {pageStarts.has(i) && (
+              <div className="page-label" aria-hidden="true">
+                Page {b.page}
+              </div>
+            )}
+            <BlockView
+              text={text}
+              block={b}
+              marks={marksByBlock.get(i) ?? NO_MARKS}
+              lead={i === 0 && b.kind === 'paragraph' && text.slice(b.start, b.end) === title}
+            />
+          </Fragment>
+        );
+      })}
+    </div>
+  ));
+});
 
 /** The marks of each block, by block index (marks never cross blocks). */
 function groupMarks(blocks: readonly Block[], marks: readonly Mark[]): Map<number, Mark[]> {

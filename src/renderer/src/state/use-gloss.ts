@@ -1,6 +1,8 @@
 import type { Dispatch } from 'react';
+import { flushSync } from 'react-dom';
 import { useCallback, useLayoutEffect, useMemo, useReducer, useRef } from 'react';
 import type {
+  AnnotationChange,
   AnnotationPatch,
   AppError,
   ImportReport,
@@ -13,6 +15,12 @@ import type {
 import type { GlossClient } from '../api/client';
 import { mark } from '../perf-marks';
 import { initialState, reduce } from './store';
+import {
+  isProvisional,
+  patchedAnnotation,
+  provisionalAnnotation,
+  provisionalId,
+} from './optimistic';
 import type { Action } from './store';
 import type { TextOffer } from './store';
 
@@ -29,6 +37,17 @@ async function tracked<T>(dispatch: Dispatch<Action>, run: () => Promise<T>): Pr
 export interface Span {
   start: number;
   end: number;
+}
+
+interface MutateOptions {
+  /** Which annotation the answer should select. */
+  select?: (m: Mutation) => string | null;
+  /** Shown at once, and taken back with `undo` if the services refuse or fail. */
+  preview?: { show: AnnotationChange[]; undo: AnnotationChange[]; select?: string };
+  /** The annotation this change edits: answers to earlier edits of it are not shown. */
+  touches?: string;
+  /** The provisional annotation a create showed, replaced by the one the services made. */
+  provisional?: { documentId: string; id: string };
 }
 
 /** The analyst's commands, each one call to the services plus its effect on the UI state. */
@@ -68,12 +87,39 @@ export function useGloss(client: GlossClient) {
     if (first) await openDocument(first);
   }, [client, openDocument, report]);
 
-  /** Runs a data change: counts it as pending until the services say it is on disk. */
+  // Annotations created but not yet answered for: provisional id -> the real id (null if it failed).
+  const creations = useRef(new Map<string, Promise<string | null>>());
+  const provisionalCount = useRef(0);
+  // Changes in flight per annotation: only the last one's answer is shown, so an earlier answer
+  // cannot briefly undo a later change already on screen.
+  const inFlight = useRef(new Map<string, number>());
+
+  /**
+   * Runs a data change: shows its preview at once, counts it as pending until the services say
+   * it is on disk, then shows what they saved (or takes the preview back and says why not).
+   */
   const mutate = useCallback(
-    async (run: () => Promise<Result<Mutation>>, select?: (m: Mutation) => string | null) => {
+    async (run: () => Promise<Result<Mutation>>, options: MutateOptions = {}) => {
+      const { preview, touches, provisional } = options;
+      // Rendered now, inside the user's event, so the change is on screen in the next frame
+      // rather than after whatever frame the browser would render first.
+      if (preview)
+        flushSync(() =>
+          dispatch({ type: 'preview', changes: preview.show, select: preview.select }),
+        );
+      if (touches) inFlight.current.set(touches, (inFlight.current.get(touches) ?? 0) + 1);
+      const settle = () => {
+        if (!touches) return false;
+        const left = (inFlight.current.get(touches) ?? 1) - 1;
+        if (left > 0) inFlight.current.set(touches, left);
+        else inFlight.current.delete(touches);
+        return left > 0;
+      };
       return tracked(dispatch, async () => {
         const result = await run();
+        const superseded = settle();
         if (!result.ok) {
+          if (preview) dispatch({ type: 'preview', changes: preview.undo });
           report(result.error);
           return null;
         }
@@ -81,17 +127,29 @@ export function useGloss(client: GlossClient) {
           (c) => c.documentId !== stateRef.current.open?.document.id,
         );
         if (other) await openDocument(other.documentId);
+        let changes = superseded
+          ? result.value.changes.filter((c) => c.id !== touches)
+          : result.value.changes;
+        const created = provisional ? result.value.changes[0] : undefined;
+        if (provisional) changes = [{ ...provisional, annotation: null }, ...changes];
         dispatch({
           type: 'changes',
-          changes: result.value.changes,
+          changes,
           history: result.value.history,
           tags: result.value.tags,
-          ...(select ? { select: select(result.value) } : {}),
+          ...(options.select ? { select: options.select(result.value) } : {}),
+          ...(provisional && created ? { replaces: { from: provisional.id, to: created.id } } : {}),
         });
         return result.value;
       });
     },
     [openDocument, report],
+  );
+
+  /** An annotation's real id, waiting for its creation to be answered when it is provisional. */
+  const realId = useCallback(
+    async (id: string) => (isProvisional(id) ? ((await creations.current.get(id)) ?? null) : id),
+    [],
   );
 
   const afterImport = useCallback(
@@ -223,7 +281,7 @@ export function useGloss(client: GlossClient) {
       if (!open) return;
       await mutate(
         () => client.services.reattachAnnotation({ documentId: open.document.id, id, ...span }),
-        () => id,
+        { select: () => id },
       );
     },
     [client, mutate],
@@ -255,48 +313,104 @@ export function useGloss(client: GlossClient) {
     async (tag: string, span: Span) => {
       const open = stateRef.current.open;
       if (!open) return;
-      await mutate(
-        () => client.services.createAnnotation({ documentId: open.document.id, tag, ...span }),
-        (m) => m.changes[0]?.id ?? null,
-      );
+      const id = provisionalId(++provisionalCount.current);
+      const shown = provisionalAnnotation(open, id, tag, span, new Date().toISOString());
+      const change = { documentId: open.document.id, id };
+      let answer!: (realId: string | null) => void;
+      creations.current.set(id, new Promise((resolve) => (answer = resolve)));
+      try {
+        const done = await mutate(
+          () => client.services.createAnnotation({ documentId: open.document.id, tag, ...span }),
+          {
+            ...(shown
+              ? {
+                  preview: {
+                    show: [{ ...change, annotation: shown }],
+                    undo: [{ ...change, annotation: null }],
+                    select: id,
+                  },
+                  provisional: change,
+                }
+              : { select: (m: Mutation) => m.changes[0]?.id ?? null }),
+          },
+        );
+        answer(done?.changes[0]?.id ?? null);
+      } finally {
+        answer(null);
+        creations.current.delete(id);
+      }
     },
     [client, mutate],
   );
 
   const update = useCallback(
-    (id: string, patch: AnnotationPatch) => {
+    async (shownId: string, patch: AnnotationPatch) => {
+      const id = await realId(shownId);
       const open = stateRef.current.open;
-      if (!open) return Promise.resolve(null);
-      return mutate(() =>
-        client.services.updateAnnotation({ documentId: open.document.id, id, ...patch }),
+      if (!open || !id) return null;
+      const before = open.annotations.find((a) => a.id === id);
+      const change = { documentId: open.document.id, id };
+      return mutate(
+        () => client.services.updateAnnotation({ ...change, ...patch }),
+        before
+          ? {
+              preview: {
+                show: [
+                  {
+                    ...change,
+                    annotation: patchedAnnotation(
+                      before,
+                      patch,
+                      open.text,
+                      new Date().toISOString(),
+                    ),
+                  },
+                ],
+                undo: [{ ...change, annotation: before }],
+              },
+              touches: id,
+            }
+          : {},
       );
     },
-    [client, mutate],
+    [client, mutate, realId],
   );
 
   const remove = useCallback(
-    (id: string) => {
+    async (shownId: string) => {
+      const id = await realId(shownId);
       const open = stateRef.current.open;
-      if (!open) return Promise.resolve(null);
-      return mutate(() => client.services.deleteAnnotation({ documentId: open.document.id, id }));
+      if (!open || !id) return null;
+      const before = open.annotations.find((a) => a.id === id);
+      const change = { documentId: open.document.id, id };
+      return mutate(
+        () => client.services.deleteAnnotation(change),
+        before
+          ? {
+              preview: {
+                show: [{ ...change, annotation: null }],
+                undo: [{ ...change, annotation: before }],
+              },
+              touches: id,
+            }
+          : {},
+      );
     },
-    [client, mutate],
+    [client, mutate, realId],
   );
 
   const undo = useCallback(
     () =>
-      mutate(
-        () => client.services.undo(),
-        (m) => m.changes.find((c) => c.annotation)?.id ?? null,
-      ),
+      mutate(() => client.services.undo(), {
+        select: (m) => m.changes.find((c) => c.annotation)?.id ?? null,
+      }),
     [client, mutate],
   );
   const redo = useCallback(
     () =>
-      mutate(
-        () => client.services.redo(),
-        (m) => m.changes.find((c) => c.annotation)?.id ?? null,
-      ),
+      mutate(() => client.services.redo(), {
+        select: (m) => m.changes.find((c) => c.annotation)?.id ?? null,
+      }),
     [client, mutate],
   );
 
