@@ -3,7 +3,8 @@ import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Annotation } from '../core/model';
-import { AnnotationFileSchema, WorkspaceIndexSchema } from '../core/model';
+import { WorkspaceIndexSchema } from '../core/model';
+import { AnnotationSet } from './annotation-set';
 import { BUILT_IN_TAGS } from '../core/tags';
 import { sha256Hex } from './hash';
 import type { AppServices } from './services';
@@ -333,10 +334,10 @@ describe('opening a document', () => {
 });
 
 describe('annotations', () => {
+  /** What is on disk: the snapshot with its journal replayed, read as the app reads it. */
   async function annotationFile(documentId: string) {
-    return AnnotationFileSchema.parse(
-      JSON.parse(await readFile(join(ws, 'annotations', `${documentId}.json`), 'utf8')),
-    );
+    const path = join(ws, 'annotations', `${documentId}.json`);
+    return { annotations: (await AnnotationSet.load(documentId, path)).set.list() };
   }
 
   it('creates an annotation with trimmed, snapped selectors, on disk before answering', async () => {

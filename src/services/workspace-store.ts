@@ -1,20 +1,16 @@
-import { rm } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { Low } from 'lowdb';
-import type { AnnotationFile, DocumentMeta, Tag, WorkspaceIndex } from '../core/model';
-import {
-  AnnotationFileSchema,
-  SCHEMA_VERSION,
-  WorkspaceIndexSchema,
-  emptyIndex,
-} from '../core/model';
+import type { DocumentMeta, Tag, WorkspaceIndex } from '../core/model';
+import { SCHEMA_VERSION, WorkspaceIndexSchema, emptyIndex } from '../core/model';
 import { BUILT_IN_TAGS } from '../core/tags';
+import { journalPathFor } from './annotation-journal';
 import { AnnotationSet } from './annotation-set';
 import { DocumentLayouts } from './document-layouts';
 import { DocumentTexts } from './document-texts';
 import { CorruptFileError, DurableJsonFile, NewerFormatError } from './durable-json-file';
 import { ensureFolder, writeFileDurably } from './durable-write';
-import { plainReason } from './fs-errors';
+import { isErrno, plainReason } from './fs-errors';
 import { findSetAside, moveAside } from './quarantine';
 import { ServiceError } from './service-error';
 import { WriteQueue } from './write-queue';
@@ -26,8 +22,9 @@ const READ_ONLY_UNTIL = 'Gloss is read-only until you restore it from a backup o
 
 /**
  * A workspace folder on disk: gloss.json (tags and document metadata), documents/<sha256>.txt
- * and annotations/<documentId>.json. Files that exist but do not parse or validate are moved
- * aside, never overwritten, and the workspace turns read-only with a problem to show.
+ * and annotations/<documentId>.json with its journal of latest changes, <documentId>.journal.
+ * Files that exist but do not parse or validate are moved aside, never overwritten, and the
+ * workspace turns read-only with a problem to show.
  */
 export class WorkspaceStore {
   readonly texts: DocumentTexts;
@@ -177,6 +174,9 @@ export class WorkspaceStore {
         2,
       ),
     );
+    // The journal first: were the snapshot to go first, a crash in between would leave the
+    // latest changes alone, without the annotations they apply to.
+    await rm(set.journalPath, { force: true });
     await rm(set.path, { force: true });
     this.annotationSets.delete(meta.id);
     const list = this.db.data.documents;
@@ -219,47 +219,66 @@ export class WorkspaceStore {
     const folder = join(this.dir, 'annotations');
     const fileName = `${meta.id}.json`;
     const path = join(folder, fileName);
-    const empty: AnnotationFile = {
-      schemaVersion: SCHEMA_VERSION,
-      documentId: meta.id,
-      annotations: [],
-    };
-    const adapter = new DurableJsonFile<AnnotationFile>(path, {
-      schema: AnnotationFileSchema,
-      schemaVersion: SCHEMA_VERSION,
-    });
-    const db = new Low(adapter, empty);
     const where = `The annotations of "${meta.title}" (annotations/${fileName} in ${this.dir})`;
+    const journalName = basename(journalPathFor(path));
+    const journalWhere = `The latest annotation changes of "${meta.title}" (annotations/${journalName} in ${this.dir})`;
     try {
-      const found = await adapter.read();
-      if (found && found.documentId !== meta.id) {
-        throw new CorruptFileError(
-          path,
-          `it holds the annotations of another document, ${found.documentId}`,
-        );
-      }
-      if (found) db.data = found;
-      else await this.checkNoSetAside(folder, fileName, where);
+      const { set, found } = await AnnotationSet.load(meta.id, path);
+      if (!found.snapshot) await this.checkNoSetAside(folder, fileName, where);
+      if (!found.journal) await this.checkNoJournalSetAside(folder, journalName, journalWhere);
+      return set;
     } catch (error) {
-      if (error instanceof CorruptFileError) {
-        const aside = await this.setAside(path);
+      if (error instanceof CorruptFileError && error.path !== path) {
+        // The journal: the snapshot it applies to is intact and stays where it is.
+        const aside = await this.setAside(error.path);
         const moved =
           'movedTo' in aside
             ? `were moved to ${aside.movedTo} in the same folder`
             : `could not be moved aside (${aside.notMoved}), so the file was left where it is`;
         this.markReadOnly(
-          `${where} could not be read (${error.reason}) and ${moved}. ` +
+          `${journalWhere} could not be read (${error.reason}) and ${moved}. ` +
+            `The annotations saved before them, in ${fileName}, were left as they are. ` +
+            'Gloss is read-only until you move the file back once it is repaired, or delete it to go on without those changes.',
+        );
+      } else if (error instanceof CorruptFileError) {
+        const aside = await this.setAside(path);
+        const moved =
+          'movedTo' in aside
+            ? `were moved to ${aside.movedTo} in the same folder`
+            : `could not be moved aside (${aside.notMoved}), so the file was left where it is`;
+        // The journal's changes apply to that snapshot only: they go with it.
+        const journal = await this.setAsideIfPresent(join(folder, journalName));
+        const journalMoved = !journal
+          ? ''
+          : 'movedTo' in journal
+            ? ` The changes saved after it, in ${journalName}, were moved to ${journal.movedTo} with it.`
+            : ` The changes saved after it, in ${journalName}, could not be moved aside (${journal.notMoved}).`;
+        this.markReadOnly(
+          `${where} could not be read (${error.reason}) and ${moved}.${journalMoved} ` +
             'Gloss is read-only until you restore the file from a backup or move it back.',
         );
       } else if (error instanceof NewerFormatError) {
-        this.markReadOnly(newerVersionProblem(where, error.found));
+        this.markReadOnly(
+          newerVersionProblem(error.path === path ? where : journalWhere, error.found),
+        );
       } else {
         throw error;
       }
       // The document still opens, without annotations; nothing is written while read-only.
-      db.data = empty;
+      return AnnotationSet.empty(meta.id, path);
     }
-    return new AnnotationSet(meta.id, path, db);
+  }
+
+  // Moves a damaged file's companion aside when it exists; null when there is none.
+  private async setAsideIfPresent(
+    path: string,
+  ): Promise<{ movedTo: string } | { notMoved: string } | null> {
+    try {
+      await stat(path);
+    } catch (error) {
+      if (isErrno(error, 'ENOENT')) return null;
+    }
+    return this.setAside(path);
   }
 
   private async checkNoSetAside(folder: string, fileName: string, where: string): Promise<void> {
@@ -268,6 +287,20 @@ export class WorkspaceStore {
     this.markReadOnly(
       `${where} are missing; a damaged copy was moved aside earlier as ${earlier.join(', ')} in the same folder. ` +
         'Gloss is read-only until you restore the file from a backup or move it back (or remove it to start afresh).',
+    );
+  }
+
+  // Without its journal, a snapshot lacks the latest changes: no new work on top of that.
+  private async checkNoJournalSetAside(
+    folder: string,
+    journalName: string,
+    where: string,
+  ): Promise<void> {
+    const earlier = await findSetAside(folder, journalName);
+    if (earlier.length === 0) return;
+    this.markReadOnly(
+      `${where} are missing; a damaged copy was moved aside earlier as ${earlier.join(', ')} in the same folder. ` +
+        'Gloss is read-only until you move it back once it is repaired, or delete it to go on without those changes.',
     );
   }
 
