@@ -137,18 +137,4 @@ export class TextBuilder {
   }
 }
 
-/** The page an offset lies on: the last page starting at or before it (none without pages). */
-export function pageAt(pages: readonly PageSpan[], offset: number): number | undefined {
-  let lo = 0;
-  let hi = pages.length - 1;
-  let found: PageSpan | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const span = pages[mid];
-    if (span.start <= offset) {
-      found = span;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found?.page;
-}
+export { pageAt } from './pages';

@@ -1,6 +1,5 @@
 import { Worker } from 'node:worker_threads';
 import type { TextAnalysis } from '../core/text-analysis';
-import { createTextAnalysis } from '../core/text-analysis';
 import { loadGazetteer } from './gazetteer-file';
 
 // Suggest, the place picker and the claimant list ask a TextAnalysis. In the app it lives in a
@@ -36,6 +35,9 @@ export type AnalysisAnswer =
  * it cannot be read, everything else still works and the place picker says what is wrong.
  */
 export async function buildTextAnalysis(gazetteerPath: string | undefined): Promise<TextAnalysis> {
+  // Loaded here, not at startup: its language model takes a third of a second to load, and in
+  // the app it is only needed inside the analysis worker.
+  const { createTextAnalysis } = await import('../core/text-analysis');
   if (!gazetteerPath) return createTextAnalysis(null);
   try {
     return createTextAnalysis(await loadGazetteer(gazetteerPath));

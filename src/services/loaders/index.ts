@@ -1,14 +1,12 @@
 import type { DecodeError } from '../../core/canonical-text';
 import { canonicalize, toCanonicalText } from '../../core/canonical-text';
-import { markdownToDocument } from '../../core/markdown';
 import type { Result } from '../../core/result';
 import type { ConvertedDocument } from '../../core/structure';
 import { plainTextBlocks } from '../../core/structure';
-import { docxToDocument } from './docx';
-import { htmlToDocument } from './html';
-import { pdfToDocument } from './pdf';
 
 // One entry point from a file's name and bytes to a ConvertedDocument, whatever its format.
+// Each format's converter is loaded on first use: together they take longer to load than the
+// rest of the services, and starting Gloss should not wait for them.
 
 /**
  * Why a file could not be converted. `message` is written for the analyst and does not name the
@@ -100,6 +98,7 @@ export async function convertDocument(
     case 'markdown': {
       const text = decodePlain(bytes);
       if (!text.ok) return text;
+      const { markdownToDocument } = await import('../../core/markdown');
       const document = markdownToDocument(text.value);
       if (document.text === '') return fail('empty', 'the file holds no text (only markup)');
       return done(document);
@@ -107,6 +106,7 @@ export async function convertDocument(
     case 'html': {
       const text = decodeHtml(bytes);
       if (!text.ok) return text;
+      const { htmlToDocument } = await import('./html');
       const document = htmlToDocument(
         text.value,
         options.url === undefined ? {} : { url: options.url },
@@ -115,10 +115,12 @@ export async function convertDocument(
       return done(document);
     }
     case 'docx': {
+      const { docxToDocument } = await import('./docx');
       const document = await docxToDocument(bytes);
       return document.ok ? done(document.value) : document;
     }
     case 'pdf': {
+      const { pdfToDocument } = await import('./pdf');
       const pdfOptions: Parameters<typeof pdfToDocument>[1] = {};
       if (options.onProgress) pdfOptions.onProgress = options.onProgress;
       if (options.maxPages !== undefined) pdfOptions.maxPages = options.maxPages;

@@ -1,7 +1,7 @@
 import type { Annotation, AnnotationPatch, PageSpan, Tag } from '../../../shared/api';
 import { readableOn } from '../../../core/colors';
 import { detailsSummary } from '../../../core/details';
-import { pageAt } from '../../../core/structure';
+import { pageAt } from '../../../core/pages';
 import { WindowedList } from './WindowedList';
 
 // A row of a long (windowed) list: tag, quote and one line of details (styles.css .windowed).

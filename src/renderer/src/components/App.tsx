@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { GlossClient } from '../api/client';
 import { isTextField, keyCommand } from '../keyboard';
 import { highlightStyles } from '../reader/highlight-painter';
@@ -16,13 +16,15 @@ import { ExportDialog } from './ExportDialog';
 import { ImportReportDialog } from './ImportReportDialog';
 import type { ImportReport } from '../../../shared/api';
 import { Library } from './Library';
-import { MapPanel } from './MapPanel';
 import type { ReaderHandle } from './Reader';
 import { Reader } from './Reader';
 import { StatusBar } from './StatusBar';
 import { SuggestionsPanel } from './SuggestionsPanel';
 import { TagEditor } from './TagEditor';
 import { Toolbar } from './Toolbar';
+
+// The map (world outlines, projection) is loaded when first shown, not with the app.
+const MapPanel = lazy(() => import('./MapPanel').then((m) => ({ default: m.MapPanel })));
 
 const NO_SUGGESTIONS: readonly { start: number; end: number }[] = [];
 const ACCEPTED =
@@ -303,14 +305,16 @@ export function App({ client }: { client: GlossClient }) {
                 } as React.CSSProperties
               }
             >
-              <MapPanel
-                scope={mapScope}
-                onScopeChange={setMapScope}
-                passages={located.passages}
-                loading={located.loading}
-                onJump={(p) => void jumpTo(p.documentId, p.annotationId)}
-                onClose={() => setPlacesShown(false)}
-              />
+              <Suspense fallback={<p className="map-loading">Loading the map…</p>}>
+                <MapPanel
+                  scope={mapScope}
+                  onScopeChange={setMapScope}
+                  passages={located.passages}
+                  loading={located.loading}
+                  onJump={(p) => void jumpTo(p.documentId, p.annotationId)}
+                  onClose={() => setPlacesShown(false)}
+                />
+              </Suspense>
             </div>
           )}
           {state.error && (
