@@ -52,8 +52,14 @@ test.describe('annotating a document', () => {
     });
     // The two ranges share "Mayor Ilse Brandt".
     const overlap = await page.evaluate(() => {
-      const [q] = [...CSS.highlights.get('gloss-tag-quote')!] as Range[];
-      const [l] = [...CSS.highlights.get('gloss-tag-location')!] as Range[];
+      const live = (r: AbstractRange) => {
+        const range = new Range();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        return range;
+      };
+      const [q] = [...CSS.highlights.get('gloss-tag-quote')!].map(live);
+      const [l] = [...CSS.highlights.get('gloss-tag-location')!].map(live);
       return (
         q!.isPointInRange(l!.startContainer, l!.startOffset) &&
         !q!.isPointInRange(l!.endContainer, l!.endOffset)

@@ -376,6 +376,9 @@ export async function timeAppStart(browser, url) {
           // performance.now() counts from the start of the navigation.
           painted: painted.t,
           onScreen: painted.frame,
+          // The app's code loaded and running: it asks for the workspace first thing.
+          appLoaded: ws ? ws.startTime : NaN,
+          fromWorkspace: ws ? painted.frame - ws.startTime : NaN,
           getWorkspace: ws ? ws.responseEnd - ws.startTime : NaN,
           openDocument: doc ? doc.responseEnd - doc.startTime : NaN,
         };

@@ -3,6 +3,7 @@ import type { GlossClient } from '../api/client';
 import { isTextField, keyCommand } from '../keyboard';
 import { highlightStyles } from '../reader/highlight-painter';
 import { useGloss } from '../state/use-gloss';
+import type { StartingPoint } from '../state/starting-point';
 import type { MapScope } from '../state/use-located-passages';
 import { useLocatedPassages } from '../state/use-located-passages';
 import { useNamedEntities } from '../state/use-named-entities';
@@ -33,7 +34,13 @@ const ACCEPTED =
 const SOURCE_CHECK_MS = 4000;
 
 /** The three panes — library, reader, annotations — under the toolbar. */
-export function App({ client }: { client: GlossClient }) {
+interface AppProps {
+  client: GlossClient;
+  /** The workspace and first document, already asked for (main.tsx); fetched here if absent. */
+  start?: Promise<StartingPoint>;
+}
+
+export function App({ client, start }: AppProps) {
   const { state, commands } = useGloss(client);
   const reader = useRef<ReaderHandle>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -50,8 +57,8 @@ export function App({ client }: { client: GlossClient }) {
   const readOnly = workspace?.readOnly ?? false;
 
   useEffect(() => {
-    void commands.load();
-  }, [commands]);
+    void commands.load(start);
+  }, [commands, start]);
 
   // Problems with files given on the command line are shown, not just printed to a terminal.
   const startupProblems = workspace?.startupProblems.join(' ');

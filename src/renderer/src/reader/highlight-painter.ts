@@ -44,7 +44,7 @@ export function diffAnnotations(
  * 10,000 costs one Range, not 10,000. One Highlight per tag, in the tags' order.
  */
 export class AnnotationPainter {
-  private painted = new Map<Annotation, Range>();
+  private painted = new Map<Annotation, StaticRange>();
   /** The list painted last, for asking the store what changed since. */
   private list: readonly Annotation[] | null = null;
   private byTag = new Map<string, Highlight>();
@@ -69,7 +69,7 @@ export class AnnotationPainter {
     unregister(SELECTED_HIGHLIGHT, this.selected);
     this.selected = null;
     if (selected) {
-      this.selected = new Highlight(selected.cloneRange());
+      this.selected = new Highlight(selected);
       this.selected.priority = tags.length + 1;
       CSS.highlights.set(SELECTED_HIGHLIGHT, this.selected);
     }

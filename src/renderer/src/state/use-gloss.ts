@@ -15,6 +15,8 @@ import type {
 import type { GlossClient } from '../api/client';
 import { mark } from '../perf-marks';
 import { initialState, reduce } from './store';
+import type { StartingPoint } from './starting-point';
+import { fetchStartingPoint } from './starting-point';
 import {
   isProvisional,
   patchedAnnotation,
@@ -75,17 +77,22 @@ export function useGloss(client: GlossClient) {
     [client, report],
   );
 
-  const load = useCallback(async () => {
-    const ws = await client.services.getWorkspace();
-    if (!ws.ok) {
-      report(ws.error);
-      return;
-    }
-    dispatch({ type: 'workspace-loaded', workspace: ws.value });
-    if (ws.value.problem) dispatch({ type: 'error', message: ws.value.problem });
-    const first = ws.value.openOnStart ?? ws.value.documents[0]?.id;
-    if (first) await openDocument(first);
-  }, [client, openDocument, report]);
+  const load = useCallback(
+    async (start: Promise<StartingPoint> = fetchStartingPoint(client)) => {
+      const { workspace: ws, opened } = await start;
+      if (!ws.ok) {
+        report(ws.error);
+        return;
+      }
+      dispatch({ type: 'workspace-loaded', workspace: ws.value });
+      if (ws.value.problem) dispatch({ type: 'error', message: ws.value.problem });
+      if (!opened) return;
+      mark('gloss:document-arrived');
+      if (opened.ok) dispatch({ type: 'document-opened', opened: opened.value });
+      else report(opened.error);
+    },
+    [client, report],
+  );
 
   // Annotations created but not yet answered for: provisional id -> the real id (null if it failed).
   const creations = useRef(new Map<string, Promise<string | null>>());
