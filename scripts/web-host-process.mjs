@@ -18,11 +18,12 @@ export const CHROMIUM_ARGS = [
 /** Where Debian puts Chromium; PLAYWRIGHT_CHROMIUM overrides it. */
 export const chromiumPath = () => process.env.PLAYWRIGHT_CHROMIUM ?? '/usr/bin/chromium';
 
-export async function startHost(root, workspace) {
+/** Starts the web host on a workspace, importing `files` (paths) at start as the app does. */
+export async function startHost(root, workspace, files = []) {
   const started = performance.now();
   const child = spawn(
     process.execPath,
-    [join(root, 'out/main/web-host.js'), '--workspace', workspace, '--port', '0'],
+    [join(root, 'out/main/web-host.js'), '--workspace', workspace, '--port', '0', ...files],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let errText = '';
@@ -70,5 +71,8 @@ export async function startHost(root, workspace) {
     clearTimeout(kill);
   }
 
-  return { url, origin, token, call, stop, readyMs, stderr: () => errText };
+  /** Ends the host at once (SIGKILL: no flushing, as in a crash). */
+  const kill = (signal = 'SIGKILL') => child.kill(signal);
+
+  return { url, origin, token, call, stop, kill, readyMs, stderr: () => errText };
 }
