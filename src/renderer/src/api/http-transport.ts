@@ -46,6 +46,8 @@ async function readResult<T>(response: Response): Promise<Result<T>> {
   }
 }
 
+const KEEPALIVE_LIMIT = 60_000;
+
 /** Calls one service method over HTTP; never throws. */
 export async function httpCall<T>(
   token: string,
@@ -53,10 +55,13 @@ export async function httpCall<T>(
   payload: unknown,
 ): Promise<Result<T>> {
   try {
+    const body = JSON.stringify({ payload });
     const response = await fetch(`/api/${method}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Gloss-Token': token },
-      body: JSON.stringify({ payload }),
+      body,
+      // A save sent as the tab closes still arrives (browsers allow keepalive up to 64 KB).
+      keepalive: body.length < KEEPALIVE_LIMIT,
     });
     return await readResult<T>(response);
   } catch (e) {

@@ -60,6 +60,17 @@ export function App({ client, start }: AppProps) {
     void commands.load(start);
   }, [commands, start]);
 
+  // Closing the window while typing in a field (a note, a detail) saves it: fields save when
+  // left, so leave the focused one. The save is sent as the page goes (keepalive, or IPC).
+  useEffect(() => {
+    const leaveField = () => {
+      const active = document.activeElement;
+      if (active instanceof HTMLElement && isTextField(active)) active.blur();
+    };
+    window.addEventListener('pagehide', leaveField);
+    return () => window.removeEventListener('pagehide', leaveField);
+  }, []);
+
   // Problems with files given on the command line are shown, not just printed to a terminal.
   const startupProblems = workspace?.startupProblems.join(' ');
   useEffect(() => {
