@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureBuilt, root } from './ensure-build.mjs';
 import { startHost } from './web-host-process.mjs';
+import { prng } from '../bench/scale/generate.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -28,17 +29,7 @@ const { values: opts } = parseArgs({
 const ROUNDS = Number(opts.rounds);
 const WRITERS = Number(opts.writers);
 
-/** Seeded PRNG (mulberry32), so a failing run can be repeated with its seed. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Seeded (the scale benchmark's PRNG), so a failing run can be repeated with its seed.
 const random = prng(Number(opts.seed));
 const pick = (list) => list[Math.floor(random() * list.length)];
 const log = (line) => process.stderr.write(`${line}\n`);
