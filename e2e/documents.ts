@@ -22,32 +22,89 @@ export function writeTemp(name: string, content: string | Uint8Array): string {
   return path;
 }
 
-/** A saved news page: chrome, a cookie banner and hostile markup around one article. */
+/**
+ * Window flags the hostile markup of NEWS_PAGE would set if any of it ran: scripts, event
+ * handlers, javascript: URLs, srcdoc frames, SVG scripts, CSS expressions. None may ever be set.
+ */
+export const HOSTILE_FLAGS = [
+  'pwned',
+  'pwnedOnload',
+  'pwnedRemote',
+  'pwnedData',
+  'pwnedSrcdoc',
+  'pwnedIframe',
+  'pwnedSvg',
+  'pwnedSvgScript',
+  'pwnedHref',
+  'pwnedClick',
+  'pwnedHover',
+  'pwnedFocus',
+  'pwnedForm',
+  'pwnedToggle',
+  'pwnedCss',
+  'pwnedObject',
+  'pwnedMeta',
+] as const;
+
+/** The only hosts NEWS_PAGE's markup would contact: any request to them is a failure. */
+export const HOSTILE_HOSTS = ['evil.example', 'ads.example', 'ledger.example'] as const;
+
+/**
+ * A saved news page: chrome, a cookie banner and hostile markup around one article — every kind
+ * of active content a page can carry (scripts inline, remote and data:, event handlers,
+ * javascript: URLs, frames, object and embed, <meta http-equiv=refresh>, <base>, SVG with
+ * script, CSS url() and expression()). Each would set a window flag (HOSTILE_FLAGS) or make a
+ * request to a HOSTILE_HOSTS host if it ever ran or loaded.
+ */
 export const NEWS_PAGE = `<!doctype html>
 <html lang="en"><head>
 <meta charset="utf-8">
 <title>Floodgates reopen at Varna lock | The Coastal Ledger</title>
 <meta name="author" content="Petra Ilieva">
 <meta property="article:published_time" content="2026-10-02T08:30:00Z">
+<meta http-equiv="refresh" content="0;url=https://evil.example/refresh">
+<meta http-equiv="refresh" content="0;url=javascript:window.pwnedMeta=true">
+<base href="https://evil.example/base/">
 <link rel="canonical" href="https://ledger.example/2026/10/floodgates">
+<link rel="stylesheet" href="https://evil.example/style.css">
+<link rel="prefetch" href="https://evil.example/prefetch">
+<link rel="icon" href="https://evil.example/favicon.ico">
 <script>window.pwned = true; document.title = 'pwned';</script>
-</head><body>
+<script src="https://evil.example/remote.js" onload="window.pwnedRemote = true"></script>
+<script src="data:text/javascript,window.pwnedData=true"></script>
+<style>
+@import url("https://evil.example/import.css");
+body { background: url("https://evil.example/background.png"); }
+p { width: expression(window.pwnedCss = true); behavior: url(https://evil.example/behavior.htc); }
+@font-face { font-family: x; src: url(https://evil.example/font.woff2); }
+</style>
+</head><body onload="window.pwnedOnload = true">
 <nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
 <div class="cookie-banner">We use cookies. <button onclick="window.pwned = true">Accept all</button></div>
 <article>
 <h1>Floodgates reopen at Varna lock</h1>
 <p class="byline">By Petra Ilieva</p>
-<p>Engineers reopened the eastern floodgates at the Varna lock on Thursday after a repair that took eleven weeks and cost about 2.4 million euros.</p>
+<p onclick="window.pwnedClick = true" onmouseover="window.pwnedHover = true" style="background-image: url('https://evil.example/inline-style.png')">Engineers reopened the eastern floodgates at the Varna lock on Thursday after a repair that took eleven weeks and cost about 2.4 million euros.</p>
 <p>The harbour authority said traffic would return to <em>normal levels</em> within a fortnight, though shipping agents expect delays of up to three days for larger vessels.</p>
 <img src="x.png" onerror="window.pwned = true">
+<img src="https://evil.example/pixel.png" srcset="https://evil.example/pixel-2x.png 2x">
+<svg width="1" height="1" onload="window.pwnedSvg = true"><script>window.pwnedSvgScript = true</script><image href="https://evil.example/svg-image.png"/></svg>
 <h2>Questions over the repair</h2>
 <p>"We were told six weeks, and it took eleven," said Dimitar Kolev, who chairs the local pilots' association. He said the authority had not explained the overrun.</p>
 <ul><li>Eastern gates: reopened</li><li>Western gates: closed until March</li></ul>
 <iframe src="https://ads.example/frame"></iframe>
+<iframe srcdoc="<script>parent.pwnedSrcdoc = true</script>"></iframe>
+<iframe src="javascript:parent.pwnedIframe = true"></iframe>
+<object data="https://evil.example/object.swf" type="application/x-shockwave-flash" onload="window.pwnedObject = true"></object>
+<embed src="https://evil.example/embed.swf">
+<video src="https://evil.example/video.mp4" poster="https://evil.example/poster.png" autoplay></video>
+<audio src="https://evil.example/audio.mp3" autoplay></audio>
+<details open ontoggle="window.pwnedToggle = true"></details>
 <p>The authority did not respond to requests for comment on the cost of the work.</p>
 </article>
-<aside><h3>Related stories</h3><a href="/a">Port strike ends</a></aside>
-<footer>© The Coastal Ledger. <a href="javascript:alert(1)">Subscribe</a></footer>
+<aside><h3>Related stories</h3><a href="/a" ping="https://evil.example/ping">Port strike ends</a>
+<form action="https://evil.example/form" method="post"><input name="q" autofocus onfocus="window.pwnedFocus = true"><button formaction="javascript:window.pwnedForm = true">Search</button></form></aside>
+<footer>© The Coastal Ledger. <a href="javascript:window.pwnedHref = true">Subscribe</a></footer>
 </body></html>
 `;
 

@@ -21,8 +21,11 @@ export interface GlossTestOptions {
 export interface Gloss {
   host: 'web' | 'electron';
   workspace: string;
-  /** Starts Gloss with these files (and options such as --max-file-mb) on its command line. */
-  launch(files?: string[], args?: string[]): Promise<Page>;
+  /**
+   * Starts Gloss with these files (and options such as --max-file-mb) on its command line, and
+   * these environment variables (such as GLOSS_BACKUP_IDLE_MS) set; restart() keeps both.
+   */
+  launch(files?: string[], args?: string[], env?: Record<string, string>): Promise<Page>;
   /** Stops Gloss (letting it flush) and starts it again on the same workspace. */
   restart(): Promise<Page>;
   /** The current page. */
@@ -59,18 +62,24 @@ export const test = base.extend<GlossTestOptions & { gloss: Gloss }>({
       return page;
     };
     let lastArgs: string[] = [];
-    const start = async (files: string[], args: string[] = lastArgs) => {
+    let lastEnv: Record<string, string> = {};
+    const start = async (
+      files: string[],
+      args: string[] = lastArgs,
+      env: Record<string, string> = lastEnv,
+    ) => {
       lastArgs = args;
+      lastEnv = env;
       current =
         host === 'web'
-          ? await startWebHost(browser!, workspace, files, args)
-          : await startElectron(workspace, files, args);
+          ? await startWebHost(browser!, workspace, files, args, env)
+          : await startElectron(workspace, files, args, env);
       return watch(current.page);
     };
     const gloss: Gloss = {
       host,
       workspace,
-      launch: (files = [], args = []) => start(files, args),
+      launch: (files = [], args = [], env = {}) => start(files, args, env),
       async restart() {
         await current?.stop();
         current = null;

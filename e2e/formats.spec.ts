@@ -3,17 +3,51 @@ import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { NEWS_PAGE, makeDocx, makePdf, writeTemp } from './documents';
+import { HOSTILE_FLAGS, HOSTILE_HOSTS, NEWS_PAGE, makeDocx, makePdf, writeTemp } from './documents';
 import { annotationList, dragSelect, expectSaved, openThroughUi } from './ui';
 
 const library = (page: Page) => page.getByRole('list', { name: 'Documents' });
 const reader = (page: Page) => page.getByRole('document', { name: 'Document text' });
+
+/**
+ * Records every request that leaves the app's own origin (aborting it, so nothing reaches the
+ * network) and every dialog (alert, confirm) a page opens. Both lists must stay empty.
+ */
+async function watchForActiveContent(
+  page: Page,
+): Promise<{ requests: string[]; dialogs: string[] }> {
+  const app = new URL(page.url());
+  const seen = { requests: [] as string[], dialogs: [] as string[] };
+  const own = (url: URL) =>
+    url.protocol === 'data:' ||
+    url.protocol === 'blob:' ||
+    (app.protocol === 'file:' ? url.protocol === 'file:' : url.origin === app.origin);
+  await page.context().route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (own(url)) return route.continue();
+    seen.requests.push(url.href);
+    return route.abort('blockedbyclient');
+  });
+  page.on('dialog', (dialog) => {
+    seen.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  return seen;
+}
+
+/** The hostile page's window flags that are set (none may be). */
+const flagsSet = (page: Page) =>
+  page.evaluate(
+    (flags) => flags.filter((f) => (window as unknown as Record<string, unknown>)[f] !== undefined),
+    [...HOSTILE_FLAGS],
+  );
 
 test.describe('document formats', () => {
   test('opens a web page, a Word file and a PDF together, and annotates each', async ({
     gloss,
   }) => {
     const page = await gloss.launch();
+    const active = await watchForActiveContent(page);
     await openThroughUi(gloss, [
       writeTemp('varna.html', NEWS_PAGE),
       writeTemp('tessa.docx', await makeDocx()),
@@ -34,12 +68,34 @@ test.describe('document formats', () => {
       reader(page).getByRole('heading', { name: 'Questions over the repair' }),
     ).toBeVisible();
     await expect(reader(page).locator('em')).toHaveText('normal levels');
-    expect(await page.evaluate(() => (window as { pwned?: boolean }).pwned)).toBeUndefined();
+    // None of its active content ran or loaded, in the reader, its header or the annotation
+    // panel: no script, handler, frame, object, refresh, <base>, SVG script or CSS url().
+    const paragraph = reader(page).getByText('Engineers reopened the eastern floodgates');
+    await paragraph.hover();
+    await paragraph.click();
     await dragSelect(page, 'about 2.4 million euros');
     await page.keyboard.press('4');
     await expect(annotationList(page).getByRole('listitem')).toContainText(
       'about 2.4 million euros',
     );
+    await annotationList(page).getByRole('listitem').first().click();
+    expect(await flagsSet(page)).toEqual([]);
+    expect(await page.title()).toBe('Gloss');
+    expect(active.requests).toEqual([]);
+    expect(active.dialogs).toEqual([]);
+    for (const host of HOSTILE_HOSTS) {
+      expect(
+        await page.locator(`[src*="${host}"], [href*="${host}"], [data*="${host}"]`).count(),
+      ).toBe(0);
+    }
+    // The page holds no frame, object or embed, and no script but the app's own.
+    expect(await page.locator('iframe, object, embed').count()).toBe(0);
+    const scripts = await page.evaluate(() =>
+      Array.from(document.scripts, (s) => s.src).filter(
+        (src) => !src || new URL(src).origin !== location.origin || !src.includes('/assets/'),
+      ),
+    );
+    expect(scripts).toEqual([]);
 
     // The Word file: heading, bold run and list as text.
     await library(page).getByText('Briefing on the Tessa corridor').click();

@@ -56,6 +56,7 @@ export async function startWebHost(
   workspace: string,
   files: string[],
   args: string[] = [],
+  env: Record<string, string> = {},
 ): Promise<RunningHost> {
   assertBuilt();
   const child = spawn(
@@ -64,6 +65,7 @@ export async function startWebHost(
     {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
     },
   );
   const url = await waitForUrl(child);
@@ -122,12 +124,14 @@ export async function startElectron(
   workspace: string,
   files: string[],
   args: string[] = [],
+  env: Record<string, string> = {},
 ): Promise<RunningHost> {
   assertBuilt();
   const rootArgs = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
   const app = await _electron.launch({
     args: [...rootArgs, MAIN, '--workspace', workspace, ...args, '--', ...files],
     cwd: ROOT,
+    env: { ...process.env, ...env } as Record<string, string>,
   });
   const page = await app.firstWindow();
   await page.setViewportSize({ width: 1400, height: 900 });

@@ -66,12 +66,21 @@ export class Session {
 export const session = { defaultSession: new Session() };
 
 export class BrowserWindow extends Recorder {
+  /** Every window created, in order. */
+  static readonly instances: BrowserWindow[] = [];
   readonly webContents = new WebContents();
+  /** What the window was asked to load: a file path or a URL. */
+  readonly loaded: string[] = [];
   constructor(readonly options: unknown) {
     super();
+    BrowserWindow.instances.push(this);
   }
-  loadFile = async (_path: string): Promise<void> => {};
-  loadURL = async (_url: string): Promise<void> => {};
+  loadFile = async (path: string): Promise<void> => {
+    this.loaded.push(path);
+  };
+  loadURL = async (url: string): Promise<void> => {
+    this.loaded.push(url);
+  };
   show(): void {}
   focus(): void {}
   restore(): void {}
@@ -122,7 +131,22 @@ export const contextBridge = {
 export const dialog = {
   showOpenDialog: async (..._args: unknown[]) => ({ canceled: true, filePaths: [] as string[] }),
   showSaveDialog: async (..._args: unknown[]) => ({ canceled: true, filePath: '' }),
+  /** The button the stand-in's message boxes answer with (1: Cancel in Gloss's boxes). */
+  messageResponse: 1,
+  messages: [] as unknown[][],
+  async showMessageBox(...args: unknown[]) {
+    dialog.messages.push(args);
+    return { response: dialog.messageResponse, checkboxChecked: false };
+  },
   showErrorBox: (_title: string, _content: string): void => {},
+};
+
+export const shell = {
+  /** Every URL handed to the system browser, in order. */
+  opened: [] as string[],
+  async openExternal(url: string): Promise<void> {
+    shell.opened.push(url);
+  },
 };
 
 export const Menu = {
@@ -153,5 +177,9 @@ export function resetStandIn(): void {
   ipcRenderer.listeners.clear();
   contextBridge.exposed = {};
   Menu.current = null;
+  shell.opened.length = 0;
+  dialog.messages.length = 0;
+  dialog.messageResponse = 1;
+  BrowserWindow.instances.length = 0;
   session.defaultSession = new Session();
 }

@@ -115,6 +115,15 @@ export const requestSchemas = {
     name: z.string().min(1).max(1000),
     content: z.string().max(MAX_IMPORT_BYTES),
   }),
+  listBackups: z.undefined(),
+  /** Restores a backup by its file name in backups/ (the services check it is one they list). */
+  restoreBackup: z.strictObject({
+    name: z
+      .string()
+      .min(1)
+      .max(100)
+      .regex(/^backup-[0-9TZ.-]+\.json$/, 'not the name of a backup'),
+  }),
 } as const;
 
 export type ServiceMethod = keyof typeof requestSchemas;

@@ -77,6 +77,12 @@ export class UndoHistory {
     }
   }
 
+  /** Forgets everything (the workspace was restored from a backup). */
+  clear(): void {
+    this.done.length = 0;
+    this.undone.length = 0;
+  }
+
   /** Forgets every change that touches a document (it was removed or its text replaced). */
   forgetDocument(documentId: string): void {
     for (const stack of [this.done, this.undone]) {

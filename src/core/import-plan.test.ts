@@ -207,6 +207,26 @@ describe('planImport', () => {
     expect(taken.newDocuments[0]!.meta.id).toBe('new-id');
   });
 
+  it('never takes a source path from the file: only the user chooses which files are read', () => {
+    const carried: ImportBundle = {
+      format: 'gloss',
+      documents: [
+        {
+          key: 'doc',
+          textHash: 'h9',
+          title: 'Carried',
+          sourceName: 'id_rsa',
+          sourcePath: '/home/ana/.ssh/id_rsa',
+          content: { text: TEXT, format: 'text', rawHash: 'r9', added: NOW.toISOString() },
+        },
+      ],
+      annotations: [incoming({ documentKey: 'doc' })],
+    };
+    const plan = planImport(carried, [], BUILT_IN_TAGS, OPTS);
+    expect(plan.newDocuments).toHaveLength(1);
+    expect(plan.newDocuments[0]!.meta).not.toHaveProperty('sourcePath');
+  });
+
   it('leaves out annotations of a whole document, saying how many', () => {
     const plan = planImport(
       bundle([incoming({ quote: '', prefix: '', suffix: '', start: undefined, end: undefined })]),

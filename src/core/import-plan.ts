@@ -167,7 +167,8 @@ function created(
     title: source.title ?? source.sourceName ?? 'Imported document',
     format: content.format,
     sourceName: source.sourceName ?? source.title ?? 'imported',
-    ...(source.sourcePath ? { sourcePath: source.sourcePath } : {}),
+    // No sourcePath: a path named in a file is not one the user chose. Were it kept, "Update
+    // from disk" would read whatever file the import named (~/.ssh/id_rsa…) into the workspace.
     rawHash: content.rawHash,
     textHash: source.textHash,
     length: content.text.length,

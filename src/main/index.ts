@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
 import { importStartFiles } from '../core/command-line';
 import { DESKTOP_CHANNELS } from '../shared/api';
 import type { MenuCommand } from '../shared/api';
@@ -40,6 +40,8 @@ const dialogs: FileDialogs = {
     mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options),
   showSaveDialog: (options) =>
     mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options),
+  showMessageBox: (options) =>
+    mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options),
 };
 
 function sendMenuCommand(command: MenuCommand): void {
@@ -104,7 +106,12 @@ async function start(): Promise<void> {
     report,
   );
 
-  registerIpc(ipcMain, services, { appUrl: APP_URL, dialog: dialogs });
+  registerIpc(ipcMain, services, {
+    appUrl: APP_URL,
+    dialog: dialogs,
+    // Reached only through openLinkWithDialog: an http(s) link the user agreed to open.
+    openExternal: (url) => shell.openExternal(url),
+  });
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(menuTemplate(sendMenuCommand, process.platform, app.isPackaged)),
   );

@@ -1,15 +1,15 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
+import type { MessageBoxOptions, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ipcMain, resetStandIn } from '../../test/electron-stand-in';
+import { ipcMain, resetStandIn, shell } from '../../test/electron-stand-in';
 import { fakeServices } from '../../test/fake-services';
 import type { FakeServices } from '../../test/fake-services';
 import { SERVICE_METHODS } from '../core/api-schema';
 import { DESKTOP_CHANNELS } from '../shared/api';
 import type { ImportResult, Result } from '../shared/api';
-import { registerIpc, safeFileName } from './ipc';
+import { openLinkWithDialog, registerIpc, safeFileName } from './ipc';
 import type { FileDialogs } from './ipc';
 import type { DialogImport } from '../shared/api';
 
@@ -21,6 +21,9 @@ interface Setup {
   saveChoice: { canceled: boolean; filePath: string };
   openOptions: OpenDialogOptions[];
   saveOptions: SaveDialogOptions[];
+  /** The button the user presses in a message box: 0 opens the link, 1 cancels. */
+  messageChoice: number;
+  messageOptions: MessageBoxOptions[];
   logged: string[];
 }
 
@@ -31,13 +34,19 @@ function setup(services = fakeServices()): Setup {
     saveChoice: { canceled: true, filePath: '' },
     openOptions: [],
     saveOptions: [],
+    messageChoice: 1,
+    messageOptions: [],
     logged: [],
   };
   const dialog: FileDialogs = {
     showOpenDialog: async (options) => (state.openOptions.push(options), state.openChoice),
     showSaveDialog: async (options) => (state.saveOptions.push(options), state.saveChoice),
+    showMessageBox: async (options) => (
+      state.messageOptions.push(options),
+      { response: state.messageChoice, checkboxChecked: false }
+    ),
   };
-  registerIpc(ipcMain, services, { appUrl: APP, dialog });
+  registerIpc(ipcMain, services, { appUrl: APP, dialog, openExternal: shell.openExternal });
   return state;
 }
 
@@ -55,6 +64,7 @@ describe('registerIpc', () => {
         DESKTOP_CHANNELS.openFilesDialog,
         DESKTOP_CHANNELS.saveFile,
         DESKTOP_CHANNELS.openAsText,
+        DESKTOP_CHANNELS.openLink,
       ].sort(),
     );
   });
@@ -74,6 +84,7 @@ describe('registerIpc', () => {
         DESKTOP_CHANNELS.openFilesDialog,
         DESKTOP_CHANNELS.saveFile,
         DESKTOP_CHANNELS.openAsText,
+        DESKTOP_CHANNELS.openLink,
       ]) {
         const result = await ipcMain.invoke(channel, url, { documentId: 'doc-1' });
         expect(result).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
@@ -154,7 +165,13 @@ describe('openFilesDialog channel', () => {
       ok: false,
       error: { code: 'not-found' },
     });
-    expect(await fromApp(DESKTOP_CHANNELS.openAsText, '/etc/passwd')).toMatchObject({ ok: false });
+    expect(await fromApp(DESKTOP_CHANNELS.openAsText, '/etc/passwd')).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
+    expect(
+      await fromApp(DESKTOP_CHANNELS.openAsText, '0f8fad5b-d9cb-469f-a165-70867728950e'),
+    ).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(state.services.calls.filter((c) => c.method === 'importPath')).toHaveLength(2);
   });
 });
@@ -217,5 +234,83 @@ describe('saveFile channel', () => {
       ok: false,
       error: { code: 'io' },
     });
+  });
+});
+
+describe('openLink channel', () => {
+  beforeEach(resetStandIn);
+
+  it('asks first, then opens an https link in the system browser', async () => {
+    const state = setup();
+    state.messageChoice = 0;
+    expect(await fromApp(DESKTOP_CHANNELS.openLink, 'https://example.org/report?id=4')).toEqual({
+      ok: true,
+      value: { opened: true },
+    });
+    expect(state.messageOptions).toHaveLength(1);
+    expect(state.messageOptions[0]).toMatchObject({
+      message: 'Open https://example.org/report?id=4 in your browser?',
+      cancelId: 1,
+      defaultId: 1,
+    });
+    expect(shell.opened).toEqual(['https://example.org/report?id=4']);
+  });
+
+  it('opens nothing when the user cancels', async () => {
+    const state = setup();
+    state.messageChoice = 1;
+    expect(await fromApp(DESKTOP_CHANNELS.openLink, 'http://news.example/')).toEqual({
+      ok: true,
+      value: { opened: false },
+    });
+    expect(shell.opened).toEqual([]);
+  });
+
+  it('refuses every address that is not a plain http(s) link, without asking', async () => {
+    const state = setup();
+    state.messageChoice = 0;
+    for (const payload of [
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'data:text/html,<script>alert(1)</script>',
+      'vbscript:msgbox(1)',
+      'ms-msdt:/id PCWDiagnostic',
+      'https://user:pw@example.org/',
+      'not a url',
+      `https://example.org/${'a'.repeat(5000)}`,
+      undefined,
+      42,
+      { url: 'https://example.org/' },
+      ['https://example.org/'],
+    ]) {
+      expect(await fromApp(DESKTOP_CHANNELS.openLink, payload)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-request' },
+      });
+    }
+    expect(state.messageOptions).toEqual([]);
+    expect(shell.opened).toEqual([]);
+  });
+
+  it('refuses a sender that is not our renderer, without asking', async () => {
+    const state = setup();
+    state.messageChoice = 0;
+    for (const url of ['https://evil.example/', 'file:///tmp/evil.html', null]) {
+      expect(
+        await ipcMain.invoke(DESKTOP_CHANNELS.openLink, url, 'https://example.org/'),
+      ).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    }
+    expect(state.messageOptions).toEqual([]);
+    expect(shell.opened).toEqual([]);
+  });
+
+  it('reports a browser that cannot be started as an io error', async () => {
+    const dialog = {
+      showMessageBox: async () => ({ response: 0, checkboxChecked: false }),
+    };
+    const result = await openLinkWithDialog('https://example.org/', dialog, async () => {
+      throw new Error('no browser');
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'io' } });
   });
 });

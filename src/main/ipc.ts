@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type {
+  MessageBoxOptions,
+  MessageBoxReturnValue,
   OpenDialogOptions,
   OpenDialogReturnValue,
   SaveDialogOptions,
@@ -9,6 +11,7 @@ import type {
 } from 'electron';
 import { z } from 'zod';
 import { SERVICE_METHODS } from '../core/api-schema';
+import { MAX_OPENABLE_URL, openableUrl } from '../core/link-url';
 import { fail, ok } from '../core/result';
 import { DESKTOP_CHANNELS, IPC_PREFIX } from '../shared/api';
 import type { DialogImport, GlossServices, Result } from '../shared/api';
@@ -33,6 +36,7 @@ export interface IpcMainLike {
 export interface FileDialogs {
   showOpenDialog(options: OpenDialogOptions): Promise<OpenDialogReturnValue>;
   showSaveDialog(options: SaveDialogOptions): Promise<SaveDialogReturnValue>;
+  showMessageBox(options: MessageBoxOptions): Promise<MessageBoxReturnValue>;
 }
 
 /** The services as the IPC door needs them: every method, plus importing a path the user chose. */
@@ -42,6 +46,8 @@ export interface IpcOptions {
   /** The renderer's URL (file:// or the dev server); only frames showing it may call. */
   appUrl: string;
   dialog: FileDialogs;
+  /** shell.openExternal (a stand-in in tests): reached only through openLinkWithDialog. */
+  openExternal(url: string): Promise<void>;
 }
 
 /** Longest export accepted for saving: far above any real workspace, below V8's string limit. */
@@ -52,6 +58,9 @@ const saveFileSchema = z.strictObject({
   mimeType: z.string().max(255),
   content: z.string().max(MAX_SAVE_CHARS),
 });
+
+/** The one-time tokens of TextOffers (randomUUID). */
+const tokenSchema = z.uuid();
 
 const OPEN_FILTERS = [
   {
@@ -161,6 +170,47 @@ export async function saveFileWithDialog(
   return ok({ path: chosen.filePath });
 }
 
+/** The answers of the "open this link?" box: its buttons, in order. */
+const LINK_BUTTONS = ['Open in browser', 'Cancel'];
+
+/**
+ * Opens a document's link in the system browser: checks the payload (a string) and the address
+ * (http or https, no credentials: core/link-url) here, whatever the renderer checked, asks the
+ * user, and only then calls shell.openExternal. ok({ opened: false }) when the user says no.
+ */
+export async function openLinkWithDialog(
+  payload: unknown,
+  dialog: Pick<FileDialogs, 'showMessageBox'>,
+  openExternal: (url: string) => Promise<void>,
+): Promise<Result<{ opened: boolean }>> {
+  const parsed = z.string().max(MAX_OPENABLE_URL).safeParse(payload);
+  if (!parsed.success)
+    return fail('invalid-request', 'The link to open was not in the expected form.');
+  const url = openableUrl(parsed.data);
+  if (url === null)
+    return fail(
+      'invalid-request',
+      'Gloss opens only web links (http or https, without a user name or password) in the browser.',
+    );
+  const answer = await dialog.showMessageBox({
+    type: 'question',
+    title: 'Open link',
+    message: `Open ${url} in your browser?`,
+    detail: 'The link is part of the document; the page it leads to is not checked by Gloss.',
+    buttons: LINK_BUTTONS,
+    defaultId: 1,
+    cancelId: 1,
+    noLink: true,
+  });
+  if (answer.response !== 0) return ok({ opened: false });
+  try {
+    await openExternal(url);
+  } catch (e) {
+    return fail('io', `Could not open ${url}: ${messageOf(e)}`);
+  }
+  return ok({ opened: true });
+}
+
 /** Registers one handler per service method and per desktop channel, each checking its sender. */
 export function registerIpc(
   ipcMain: IpcMainLike,
@@ -183,6 +233,8 @@ export function registerIpc(
   );
   ipcMain.handle(DESKTOP_CHANNELS.openAsText, async (event, token) => {
     if (!trusted(event)) return unauthorized();
+    if (!tokenSchema.safeParse(token).success)
+      return fail('invalid-request', 'The file to open was not in the expected form.');
     const path = offers.take(token);
     if (path === undefined)
       return fail('not-found', 'That file is no longer waiting to be opened; open it again.');
@@ -190,5 +242,10 @@ export function registerIpc(
   });
   ipcMain.handle(DESKTOP_CHANNELS.saveFile, (event, payload) =>
     trusted(event) ? safely(() => saveFileWithDialog(payload, options.dialog)) : unauthorized(),
+  );
+  ipcMain.handle(DESKTOP_CHANNELS.openLink, (event, payload) =>
+    trusted(event)
+      ? safely(() => openLinkWithDialog(payload, options.dialog, options.openExternal))
+      : unauthorized(),
   );
 }

@@ -34,6 +34,7 @@ describe('buildApi', () => {
       'onMenuCommand',
       'openAsText',
       'openFilesDialog',
+      'openLink',
       'saveFile',
     ]);
   });
@@ -56,9 +57,15 @@ describe('buildApi', () => {
     await api.desktop.openFilesDialog();
     const file = { fileName: 'a.json', mimeType: 'application/json', content: '{}' };
     await api.desktop.saveFile(file);
+    await (api.desktop.openLink as (...args: unknown[]) => Promise<unknown>)(
+      'https://example.org/',
+      'extra',
+    );
     expect(invoked).toEqual([
       { channel: DESKTOP_CHANNELS.openFilesDialog, args: [] },
       { channel: DESKTOP_CHANNELS.saveFile, args: [file] },
+      // Only the address crosses; the main process checks it again and asks the user.
+      { channel: DESKTOP_CHANNELS.openLink, args: ['https://example.org/'] },
     ]);
   });
 

@@ -41,6 +41,8 @@ export const PRELOAD_METHODS = [
   'exportJson',
   'exportDocuments',
   'importAnnotations',
+  'listBackups',
+  'restoreBackup',
 ] as const satisfies readonly ServiceMethod[];
 
 // Fails to compile when a method is added to the contract but not to the list above.
@@ -74,6 +76,7 @@ export function buildApi(invoke: Invoke, subscribe: Subscribe): PreloadApi {
     openFilesDialog: () => call(DESKTOP_CHANNELS.openFilesDialog),
     saveFile: (file) => call(DESKTOP_CHANNELS.saveFile, file),
     openAsText: (token) => call(DESKTOP_CHANNELS.openAsText, token),
+    openLink: (url) => call(DESKTOP_CHANNELS.openLink, url),
     onMenuCommand: (listener) =>
       subscribe(DESKTOP_CHANNELS.menuCommand, (command) => {
         // Only known commands reach the page, whatever arrives on the channel.

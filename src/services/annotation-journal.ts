@@ -1,7 +1,6 @@
 import { open, readFile, rm } from 'node:fs/promises';
 import { dirname, extname } from 'node:path';
 import { z } from 'zod';
-import type { Annotation, AnnotationFile } from '../core/model';
 import { AnnotationSchema, idSchema } from '../core/model';
 import { CorruptFileError, NewerFormatError } from './durable-json-file';
 import { ensureFolder, syncFolder } from './durable-write';
@@ -61,7 +60,50 @@ const BOM = [0xef, 0xbb, 0xbf];
  * annotation of another document, is a CorruptFileError naming `path` and the line.
  */
 export function parseJournal(bytes: Uint8Array, path: string, documentId: string): ParsedJournal {
-  const entries: JournalEntry[] = [];
+  return parseLines(bytes, path, (value, line) => validateEntry(value, path, documentId, line));
+}
+
+/** A journal line read without validating its annotations: for files of an older format. */
+export interface RawJournalEntry {
+  v: number;
+  put?: { id: string }[];
+  remove?: string[];
+  reject?: string[];
+}
+
+const RawJournalEntrySchema = z.strictObject({
+  v: z.literal(JOURNAL_VERSION),
+  put: z.array(z.looseObject({ id: idSchema })).optional(),
+  remove: z.array(idSchema).optional(),
+  reject: z.array(z.string().max(200)).optional(),
+});
+
+/**
+ * Parses a journal whose annotations are of an older format (the schema of the day cannot
+ * check them): only the line structure and the ids are checked, torn last lines as above.
+ */
+export function parseRawJournal(
+  bytes: Uint8Array,
+  path: string,
+): { entries: RawJournalEntry[]; goodBytes: number; tornBytes: number } {
+  return parseLines(bytes, path, (value, line) => {
+    checkLineVersion(value, path);
+    const parsed = RawJournalEntrySchema.safeParse(value);
+    if (!parsed.success)
+      throw new CorruptFileError(
+        path,
+        `line ${line} does not have the expected content: ${summarizeIssues(parsed.error, 2)}`,
+      );
+    return parsed.data;
+  });
+}
+
+function parseLines<E>(
+  bytes: Uint8Array,
+  path: string,
+  validate: (value: unknown, line: number) => E,
+): { entries: E[]; goodBytes: number; tornBytes: number } {
+  const entries: E[] = [];
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let start = BOM.every((b, i) => bytes[i] === b) ? BOM.length : 0;
   let goodBytes = 0;
@@ -79,7 +121,7 @@ export function parseJournal(bytes: Uint8Array, path: string, documentId: string
         const what = text === null ? 'not valid UTF-8 text' : 'not valid JSON';
         throw new CorruptFileError(path, `line ${line} is ${what}`);
       }
-      entries.push(validateEntry(value, path, documentId, line));
+      entries.push(validate(value, line));
     }
     start = end + 1;
     goodBytes = start;
@@ -106,13 +148,17 @@ function parseJsonLine(text: string): unknown {
   }
 }
 
-function validateEntry(value: unknown, path: string, documentId: string, line: number) {
+function checkLineVersion(value: unknown, path: string): void {
   if (typeof value === 'object' && value !== null) {
     const found = (value as { v?: unknown }).v;
     if (typeof found === 'number' && found > JOURNAL_VERSION) {
       throw new NewerFormatError(path, found);
     }
   }
+}
+
+function validateEntry(value: unknown, path: string, documentId: string, line: number) {
+  checkLineVersion(value, path);
   const parsed = JournalEntrySchema.safeParse(value);
   if (!parsed.success) {
     throw new CorruptFileError(
@@ -149,10 +195,18 @@ export async function readJournal(path: string, documentId: string): Promise<Par
  * out and appended again in the same order, the others are replaced where they stand, and
  * removes of absent ids and rejects of known keys do nothing.
  */
-export function replayJournal(data: AnnotationFile, entries: readonly JournalEntry[]): void {
+export function replayJournal<A extends { id: string }>(
+  data: { annotations: A[]; rejected?: string[] | undefined },
+  entries: readonly {
+    v: number;
+    put?: readonly A[];
+    remove?: readonly string[];
+    reject?: readonly string[];
+  }[],
+): void {
   if (entries.length === 0) return;
   // Removed slots become holes until the end, so every position in `at` stays valid.
-  const list: (Annotation | undefined)[] = [...data.annotations];
+  const list: (A | undefined)[] = [...data.annotations];
   const at = new Map(data.annotations.map((a, i) => [a.id, i]));
   const rejected = data.rejected ? [...data.rejected] : [];
   const known = new Set(rejected);
@@ -178,7 +232,7 @@ export function replayJournal(data: AnnotationFile, entries: readonly JournalEnt
       rejected.push(key);
     }
   }
-  data.annotations = list.filter((a): a is Annotation => a !== undefined);
+  data.annotations = list.filter((a): a is A => a !== undefined);
   if (rejected.length > 0 || data.rejected) data.rejected = rejected;
 }
 

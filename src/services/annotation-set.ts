@@ -123,6 +123,8 @@ export interface AnnotationSetOptions {
   journal?: JournalFile;
   /** The journal size below which it is never compacted (MIN_COMPACTION_BYTES); for tests. */
   compactionFloor?: number;
+  /** Told of every save asked for (the workspace schedules its backups by them). */
+  onSave?: () => void;
 }
 
 /**
@@ -149,6 +151,7 @@ export class AnnotationSet {
   /** The journal is to be folded into the snapshot by the next write. */
   private compactionDue = false;
   private readonly compactionFloor: number;
+  private readonly onSave: (() => void) | undefined;
 
   constructor(
     readonly documentId: string,
@@ -163,6 +166,7 @@ export class AnnotationSet {
     this.journalPath = journalPathFor(path);
     this.journal = options.journal ?? new JournalFile(this.journalPath);
     this.compactionFloor = options.compactionFloor ?? MIN_COMPACTION_BYTES;
+    this.onSave = options.onSave;
     this.snapshotBytes = stored.snapshotBytes;
     this.journalBytes = stored.journal?.goodBytes ?? 0;
     this.journalExists = stored.journal !== null;
@@ -256,7 +260,21 @@ export class AnnotationSet {
 
   /** Resolves once the current state is on disk (writes are coalesced). */
   save(): Promise<void> {
+    this.onSave?.();
     return this.queue.schedule();
+  }
+
+  /**
+   * The annotations as they are now, as the content of a snapshot file: a copy of the lists (the
+   * annotations themselves are never mutated, so they can be shared).
+   */
+  state(): AnnotationFile {
+    const data = this.db.data;
+    return {
+      ...data,
+      annotations: [...data.annotations],
+      ...(data.rejected ? { rejected: [...data.rejected] } : {}),
+    };
   }
 
   /** Resolves once nothing is left to write; retries a failed write. */
@@ -295,12 +313,7 @@ export class AnnotationSet {
   private async compact(): Promise<void> {
     const batch = this.takePending();
     // The state to write, taken now: later changes stay pending, outside this snapshot.
-    const data = this.db.data;
-    const state: AnnotationFile = {
-      ...data,
-      annotations: [...data.annotations],
-      ...(data.rejected ? { rejected: [...data.rejected] } : {}),
-    };
+    const state = this.state();
     let durable = false;
     try {
       if (this.journalBytes > 0 && !batch.empty) {

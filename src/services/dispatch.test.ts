@@ -109,6 +109,54 @@ describe('dispatch', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('refuses the keys the import guard refuses, wherever a schema would let them through', async () => {
+    const imported = unwrap(
+      await dispatch(services, 'importFile', { name: 'a.txt', bytes: utf8('Hello world') }),
+    ) as { document: { id: string } };
+    const documentId = imported.document.id;
+    for (const key of ['__proto__', 'constructor', 'prototype']) {
+      const details = JSON.parse(`{"${key}": "x", "value": 1}`) as unknown;
+      const created = await dispatch(services, 'createAnnotation', {
+        documentId,
+        start: 0,
+        end: 5,
+        tag: 'claim',
+        details,
+      });
+      expect(created, key).toEqual({
+        ok: false,
+        error: {
+          code: 'invalid-request',
+          message: `The "createAnnotation" request holds a key Gloss refuses: details.${key}.`,
+        },
+      });
+      const many = await dispatch(services, 'createAnnotations', {
+        documentId,
+        annotations: [
+          { start: 0, end: 5, tag: 'claim' },
+          { start: 6, end: 11, tag: 'claim', details },
+        ],
+      });
+      expect(many, key).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+      expect(!many.ok && many.error.message).toContain(`annotations[1].details.${key}`);
+    }
+    // Nothing was stored: the text has no annotation.
+    const opened = unwrap(await dispatch(services, 'openDocument', { documentId })) as {
+      annotations: unknown[];
+    };
+    expect(opened.annotations).toEqual([]);
+    expect(({} as Record<string, unknown>)['value']).toBeUndefined();
+  });
+
+  it('keeps its messages short and printable, whatever keys a payload brings', async () => {
+    const payload = { documentId: 'd', [`${'k'.repeat(1_000_000)}\u0000\n`]: 1 };
+    const result = await dispatch(services, 'openDocument', payload);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    const message = result.ok ? '' : result.error.message;
+    expect(message.length).toBeLessThan(1000);
+    expect([...message].some((c) => c.charCodeAt(0) < 0x20)).toBe(false);
+  });
+
   it('never throws, even when a service does', async () => {
     const throwing = new Proxy({} as GlossServices, {
       get: () => () => {

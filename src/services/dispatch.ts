@@ -1,4 +1,5 @@
 import { isServiceMethod, requestSchemas } from '../core/api-schema';
+import { FORBIDDEN_KEYS, issuePath } from '../core/json-guard';
 import type { Result } from '../core/result';
 import { fail } from '../core/result';
 import type { GlossServices } from '../shared/api';
@@ -12,6 +13,26 @@ function describeName(method: unknown): string {
   // eslint-disable-next-line no-control-regex -- control characters are exactly what goes
   const clean = name.replace(/[\u0000-\u001f\u007f]/g, '?');
   return clean.length > 60 ? `${clean.slice(0, 60)}…` : clean;
+}
+
+/**
+ * Where a payload that passed its schema still holds a key Gloss refuses in imported files
+ * (`__proto__`, `constructor`, `prototype`: zod drops the first silently and keeps the others in
+ * free-form details), or null. Such a key would be stored, exported, and then refused by the
+ * import guard, so it is refused here, as every import refuses it. File bytes are not walked.
+ */
+export function forbiddenKeyIn(payload: unknown): string | null {
+  const stack: { value: unknown; path: PropertyKey[] }[] = [{ value: payload, path: [] }];
+  while (stack.length) {
+    const { value, path } = stack.pop()!;
+    if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) continue;
+    for (const key of Object.keys(value)) {
+      const at = [...path, Array.isArray(value) ? Number(key) : key];
+      if (FORBIDDEN_KEYS.has(key)) return issuePath(at);
+      stack.push({ value: (value as Record<string, unknown>)[key], path: at });
+    }
+  }
+  return null;
 }
 
 /**
@@ -35,6 +56,13 @@ export async function dispatch(
         `The "${method}" request is malformed: ${summarizeIssues(parsed.error)}.`,
       );
     }
+    // Walked only once the schema has bounded the payload's size and depth.
+    const forbidden = forbiddenKeyIn(payload);
+    if (forbidden !== null)
+      return fail(
+        'invalid-request',
+        `The "${method}" request holds a key Gloss refuses: ${describeName(forbidden)}.`,
+      );
     const call = services[method] as AnyServiceCall;
     const result = await call.call(services, parsed.data);
     return result;

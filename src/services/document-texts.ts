@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DocumentMeta } from '../core/model';
 import { ensureFolder, writeFileDurably } from './durable-write';
@@ -42,7 +42,8 @@ export class DocumentTexts {
       if (isErrno(error, 'ENOENT')) {
         throw new ServiceError(
           'io',
-          `The text of "${meta.title}" is missing from the workspace (${file}).`,
+          `The text of "${meta.title}" is missing from the workspace (${file}). ` +
+            'Its annotations are kept: import its file again to bring the text back.',
         );
       }
       throw error;
@@ -57,6 +58,17 @@ export class DocumentTexts {
     const text = new TextDecoder('utf-8').decode(bytes);
     this.remember(meta.textHash, text);
     return text;
+  }
+
+  /** True when the text's file is there (intact or not). */
+  async has(textHash: string): Promise<boolean> {
+    try {
+      await stat(this.pathOf(textHash));
+      return true;
+    } catch (error) {
+      if (isErrno(error, 'ENOENT')) return false;
+      throw error;
+    }
   }
 
   /** Stores a text under its hash, durably; an intact existing copy is kept as it is. */

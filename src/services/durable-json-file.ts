@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Adapter } from 'lowdb';
 import type { ZodType } from 'zod';
+import { schemaVersionOf } from '../core/migrations';
 import { writeFileDurably } from './durable-write';
 import { isErrno } from './fs-errors';
 import { summarizeIssues } from './zod-summary';
@@ -30,10 +31,30 @@ export class NewerFormatError extends Error {
   }
 }
 
+/**
+ * A file written by an older Gloss, met where it cannot be updated (the workspace is updated as
+ * a whole when it opens): intact, so it is left where it is.
+ */
+export class OlderFormatError extends Error {
+  constructor(
+    readonly path: string,
+    readonly found: number,
+    readonly expected: number,
+  ) {
+    super(
+      `${basename(path)} was saved in format version ${found}, older than this workspace's ${expected}`,
+    );
+    this.name = 'OlderFormatError';
+  }
+}
+
 export interface DurableJsonFileOptions<T> {
   /** Validates what was read; a file that fails is reported as a CorruptFileError. */
   schema?: ZodType<T>;
-  /** The format version we write; a file with a higher `schemaVersion` is a NewerFormatError. */
+  /**
+   * The format version we write: a file with a higher `schemaVersion` is a NewerFormatError, a
+   * lower one an OlderFormatError, and one without a whole `schemaVersion` is damaged.
+   */
   schemaVersion?: number;
 }
 
@@ -86,11 +107,17 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
   private validate(value: unknown): T {
     const { schema, schemaVersion } = this.options;
-    if (schemaVersion !== undefined && typeof value === 'object' && value !== null) {
-      const found = (value as { schemaVersion?: unknown }).schemaVersion;
-      if (typeof found === 'number' && found > schemaVersion) {
-        throw new NewerFormatError(this.path, found);
-      }
+    if (schemaVersion !== undefined) {
+      const found = schemaVersionOf(value);
+      if (found === 'missing')
+        throw new CorruptFileError(this.path, 'it has no format version (schemaVersion)');
+      if (found === 'invalid')
+        throw new CorruptFileError(
+          this.path,
+          'its format version (schemaVersion) is not a whole number',
+        );
+      if (found > schemaVersion) throw new NewerFormatError(this.path, found);
+      if (found < schemaVersion) throw new OlderFormatError(this.path, found, schemaVersion);
     }
     if (!schema) return value as T;
     const parsed = schema.safeParse(value);

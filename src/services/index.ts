@@ -3,7 +3,12 @@ export { openServices } from './services';
 export type { AppServices, ServicesOptions } from './services';
 export { dispatch } from './dispatch';
 export { defaultWorkspaceDir, APP_NAME } from './default-workspace';
-export { DurableJsonFile, CorruptFileError, NewerFormatError } from './durable-json-file';
+export {
+  DurableJsonFile,
+  CorruptFileError,
+  NewerFormatError,
+  OlderFormatError,
+} from './durable-json-file';
 export type { DurableJsonFileOptions } from './durable-json-file';
 export { WriteQueue } from './write-queue';
 export { writeFileDurably, syncFolder, ensureFolder } from './durable-write';

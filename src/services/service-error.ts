@@ -1,5 +1,5 @@
 import type { AppError, ErrorCode } from '../core/result';
-import { CorruptFileError, NewerFormatError } from './durable-json-file';
+import { CorruptFileError, NewerFormatError, OlderFormatError } from './durable-json-file';
 import { isErrno, plainReason } from './fs-errors';
 
 /** An expected failure thrown deep inside a service, returned to the caller as its AppError. */
@@ -17,7 +17,11 @@ export class ServiceError extends Error {
 /** Turns anything thrown while doing `action` ("open the document") into an AppError. */
 export function toAppError(error: unknown, action: string): AppError {
   if (error instanceof ServiceError) return { code: error.code, message: error.message };
-  if (error instanceof CorruptFileError || error instanceof NewerFormatError) {
+  if (
+    error instanceof CorruptFileError ||
+    error instanceof NewerFormatError ||
+    error instanceof OlderFormatError
+  ) {
     return { code: 'io', message: `Gloss could not ${action}: ${error.message}.` };
   }
   if (isErrno(error))

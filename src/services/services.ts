@@ -15,6 +15,7 @@ import { createSelectors } from '../core/selectors';
 import { applyDetailsPatch, detailsProblem } from '../core/details';
 import { suggestDetails, withSuggestedDetails } from '../core/suggest-details';
 import type {
+  BackupInfo,
   GlossServices,
   ImportProgress,
   ImportResult,
@@ -22,7 +23,11 @@ import type {
   OpenedDocument,
   WorkspaceState,
 } from '../shared/api';
+import type { Migration } from '../core/migrations';
 import type { AnnotationSet } from './annotation-set';
+import { backupOperations } from './backup-operations';
+import type { BackupTimers } from './backups';
+import { ensureFolder } from './durable-write';
 import { isErrno, plainReason } from './fs-errors';
 import type { PreparedImport } from './import-source';
 import { isSupportedName, prepareImport, readImportPath } from './import-source';
@@ -52,6 +57,28 @@ export interface ServicesOptions {
   analysis?: Analysis;
   /** Hold the workspace's lock while open, under this name ("Gloss", "gloss import"). */
   lockAs?: string;
+  /**
+   * Back up the workspace by itself as it changes (default: when this process holds its lock,
+   * the one writer).
+   */
+  backups?: boolean;
+  /**
+   * Quiet time after the last change before a backup (default 15 s; the environment variable
+   * GLOSS_BACKUP_IDLE_MS overrides the default, for the end-to-end tests).
+   */
+  backupIdleMs?: number;
+  /** Least time between two backups (default 10 minutes, or GLOSS_BACKUP_MIN_INTERVAL_MS). */
+  backupMinIntervalMs?: number;
+  /** The backups' timers; tests pass fake ones. */
+  backupTimers?: BackupTimers;
+  /** Schema migrations (default: the real registry); tests pass their own. */
+  migrations?: readonly Migration[];
+}
+
+/** A whole number of milliseconds from the environment, for the end-to-end tests. */
+function msFromEnvironment(name: string): number | undefined {
+  const value = process.env[name];
+  return value !== undefined && /^\d{1,9}$/.test(value) ? Number(value) : undefined;
 }
 
 export interface AppServices extends GlossServices {
@@ -65,7 +92,9 @@ export interface AppServices extends GlossServices {
   lockedBy(): LockHolder | null;
   /** Resolves once every accepted change is on disk. */
   flush(): Promise<void>;
-  /** Flushes and releases the workspace. */
+  /** Backs up the workspace now (null when read-only); rejects with the reason it failed. */
+  backupNow(): Promise<BackupInfo | null>;
+  /** Flushes, takes the last backup if anything changed, and releases the workspace. */
   close(): Promise<void>;
 }
 
@@ -74,20 +103,33 @@ export async function openServices(options: ServicesOptions): Promise<AppService
   const now = options.now ?? (() => new Date());
   const newId = options.newId ?? (() => randomUUID());
   const maxImportBytes = options.maxImportBytes ?? MAX_IMPORT_BYTES;
-  const store = await WorkspaceStore.open(resolve(options.workspaceDir), now);
+  const dir = resolve(options.workspaceDir);
+  // The lock first: only its holder may clean up after a crash or update an older workspace.
+  await ensureFolder(dir);
+  const lock = options.lockAs ? await lockWorkspace(dir, options.lockAs) : null;
+  let store: WorkspaceStore;
+  try {
+    store = await WorkspaceStore.open(dir, now, {
+      owner: lock?.ok === true,
+      ...(options.migrations ? { migrations: options.migrations } : {}),
+    });
+  } catch (error) {
+    if (lock?.ok) await lock.release();
+    throw error;
+  }
   const analysis = options.analysis ?? localAnalysis(options.gazetteerPath);
-  const lock = options.lockAs
-    ? await lockWorkspace(resolve(options.workspaceDir), options.lockAs)
-    : null;
   const history = new UndoHistory();
   // Changes are applied one at a time, in call order; their disk writes still coalesce.
   const serial = new Serial();
   const running = new Set<Promise<unknown>>();
   let openOnStart: string | null = null;
   const startupProblems: string[] = [];
+  // One writer per workspace: a second Gloss on the same folder may read, never write.
   if (lock && !lock.ok)
-    startupProblems.push(
-      `This workspace is also open in ${describeHolder(lock.holder)}. Changes made in both may overwrite each other: close one of them.`,
+    store.refuseWrites(
+      `This workspace is already open in ${describeHolder(lock.holder)}. ` +
+        'Gloss opened it read-only here so that the two cannot overwrite each other’s work: ' +
+        'close the other one, then open this workspace again to make changes.',
     );
   let progress: ImportProgress = null;
 
@@ -250,7 +292,14 @@ export async function openServices(options: ServicesOptions): Promise<AppService
 
   async function addDocument(prepared: PreparedImport): Promise<Result<ImportResult>> {
     const known = store.findByTextHash(prepared.textHash);
-    if (known) return ok({ document: { ...known }, existed: true });
+    if (known) {
+      // Its text may be gone (restored from a backup, which holds no texts): this brings it back.
+      if (!store.readOnly && !(await store.texts.has(prepared.textHash))) {
+        await store.texts.write(prepared.textHash, prepared.text);
+        await store.layouts.write(prepared.textHash, prepared.layout);
+      }
+      return ok({ document: { ...known }, existed: true });
+    }
     store.assertWritable();
     await store.texts.write(prepared.textHash, prepared.text);
     await store.layouts.write(prepared.textHash, prepared.layout);
@@ -338,20 +387,45 @@ export async function openServices(options: ServicesOptions): Promise<AppService
     return { document: copyMeta(meta), text, layout, annotations: sortedCopies(set.list()) };
   }
 
+  function workspaceState(): WorkspaceState {
+    const state: WorkspaceState = {
+      path: store.dir,
+      readOnly: store.readOnly,
+      problem: store.problem,
+      tags: store.index.tags.map((t) => ({ ...t })),
+      documents: store.index.documents.map((d) => ({ ...d })),
+      history: history.state(),
+      openOnStart,
+      startupProblems: [...startupProblems],
+      ...(lock && !lock.ok ? { inUseElsewhere: true } : {}),
+    };
+    const backupProblem = backups.backupProblem();
+    return backupProblem ? { ...state, backupProblem } : state;
+  }
+
+  const idleMs = options.backupIdleMs ?? msFromEnvironment('GLOSS_BACKUP_IDLE_MS');
+  const minIntervalMs =
+    options.backupMinIntervalMs ?? msFromEnvironment('GLOSS_BACKUP_MIN_INTERVAL_MS');
+  const backups = backupOperations({
+    run,
+    serial,
+    store,
+    history,
+    now,
+    workspaceState,
+    heldByOther: () => (lock && !lock.ok ? lock.holder : null),
+    automatic: options.backups ?? lock?.ok === true,
+    schedule: {
+      ...(idleMs !== undefined ? { idleMs } : {}),
+      ...(minIntervalMs !== undefined ? { minIntervalMs } : {}),
+      ...(options.backupTimers ? { timers: options.backupTimers } : {}),
+    },
+    ...(options.migrations ? { migrations: options.migrations } : {}),
+  });
+
   const services: AppServices = {
     getWorkspace: () =>
-      run('read the workspace', async (): Promise<Result<WorkspaceState>> =>
-        ok({
-          path: store.dir,
-          readOnly: store.readOnly,
-          problem: store.problem,
-          tags: store.index.tags.map((t) => ({ ...t })),
-          documents: store.index.documents.map((d) => ({ ...d })),
-          history: history.state(),
-          openOnStart,
-          startupProblems: [...startupProblems],
-        }),
-      ),
+      run('read the workspace', async (): Promise<Result<WorkspaceState>> => ok(workspaceState())),
 
     // Requests are unpacked inside run(), so even a malformed direct call cannot throw.
     openDocument: (request: RequestOf<'openDocument'>) =>
@@ -573,6 +647,10 @@ export async function openServices(options: ServicesOptions): Promise<AppService
       change,
     }),
 
+    listBackups: backups.listBackups,
+
+    restoreBackup: backups.restoreBackup,
+
     lockedBy: () => (lock && !lock.ok ? lock.holder : null),
 
     async flush(): Promise<void> {
@@ -580,13 +658,24 @@ export async function openServices(options: ServicesOptions): Promise<AppService
       await store.flush();
     },
 
+    backupNow: () => backups.backupNow(),
+
     async close(): Promise<void> {
       if (closing) return;
       closing = true; // refuse new calls while the last writes finish
       await Promise.allSettled([...running]);
-      await store.flush();
-      await analysis.close();
-      if (lock?.ok) await lock.release();
+      try {
+        // The last backup is taken even when a write failed: it holds what memory holds.
+        const flushed = await store.flush().then(
+          () => null,
+          (error: unknown) => ({ error }),
+        );
+        await backups.close();
+        if (flushed) throw flushed.error;
+      } finally {
+        await analysis.close();
+        if (lock?.ok) await lock.release();
+      }
     },
   };
   return services;

@@ -3,6 +3,7 @@ import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Result } from '../core/result';
+import type { BackupTimers } from './backups';
 import type { AppServices, ServicesOptions } from './services';
 import { openServices } from './services';
 
@@ -63,4 +64,40 @@ export async function snapshotFolder(root: string): Promise<Record<string, strin
 /** UTF-8 bytes of a string. */
 export function utf8(text: string): Uint8Array {
   return new TextEncoder().encode(text);
+}
+
+/** Timers that fire only when the test moves the clock. */
+export function fakeTimers(): BackupTimers & {
+  advance(ms: number): Promise<void>;
+  armed(): number;
+} {
+  let now = 0;
+  let nextId = 0;
+  const pending = new Map<number, { at: number; run: () => void }>();
+  return {
+    now: () => now,
+    setTimeout(run, ms) {
+      pending.set(++nextId, { at: now + ms, run });
+      return nextId;
+    },
+    clearTimeout(handle) {
+      pending.delete(handle as number);
+    },
+    armed: () => pending.size,
+    async advance(ms) {
+      const until = now + ms;
+      for (;;) {
+        const due = [...pending.entries()]
+          .filter(([, t]) => t.at <= until)
+          .sort((a, b) => a[1].at - b[1].at)[0];
+        if (!due) break;
+        pending.delete(due[0]);
+        now = due[1].at;
+        due[1].run();
+        // Let what it started get going (a backup doing real I/O needs waiting for as well).
+        for (let i = 0; i < 20; i++) await Promise.resolve();
+      }
+      now = until;
+    },
+  };
 }

@@ -20,7 +20,7 @@ export interface LockHolder {
 export type LockResult = { ok: true; release(): Promise<void> } | { ok: false; holder: LockHolder };
 
 /** True when a process with this id runs on this machine. */
-function alive(pid: number): boolean {
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -65,7 +65,7 @@ export async function lockWorkspace(dir: string, by: string): Promise<LockResult
       if (!isErrno(error, 'EEXIST')) throw error;
       const holder = await readHolder(path);
       // Held by a live process here, or by another machine (a shared folder): respect it.
-      if (holder && (holder.host !== me.host || alive(holder.pid)) && holder.pid !== me.pid)
+      if (holder && (holder.host !== me.host || processAlive(holder.pid)) && holder.pid !== me.pid)
         return { ok: false, holder };
       await rm(path, { force: true }); // stale, unreadable, or our own: take it over
     }

@@ -1,6 +1,8 @@
 import { rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { Low } from 'lowdb';
+import type { Migration } from '../core/migrations';
+import { MIGRATIONS } from '../core/migrations';
 import type { DocumentMeta, Tag, WorkspaceIndex } from '../core/model';
 import { SCHEMA_VERSION, WorkspaceIndexSchema, emptyIndex } from '../core/model';
 import { BUILT_IN_TAGS } from '../core/tags';
@@ -8,17 +10,37 @@ import { journalPathFor } from './annotation-journal';
 import { AnnotationSet } from './annotation-set';
 import { DocumentLayouts } from './document-layouts';
 import { DocumentTexts } from './document-texts';
-import { CorruptFileError, DurableJsonFile, NewerFormatError } from './durable-json-file';
+import {
+  CorruptFileError,
+  DurableJsonFile,
+  NewerFormatError,
+  OlderFormatError,
+} from './durable-json-file';
 import { ensureFolder, writeFileDurably } from './durable-write';
 import { isErrno, plainReason } from './fs-errors';
+import { removeLeftoverTemps } from './leftovers';
 import { findSetAside, moveAside } from './quarantine';
+import { readRestoreMarker } from './restore';
 import { ServiceError } from './service-error';
+import { refuseLinksOut } from './safe-paths';
+import type { MigrationOutcome } from './workspace-migration';
+import { WorkspaceMigrationProblem, migrateWorkspace } from './workspace-migration';
 import { WriteQueue } from './write-queue';
 
 /** The workspace index file's name. */
 export const INDEX_FILE = 'gloss.json';
 
 const READ_ONLY_UNTIL = 'Gloss is read-only until you restore it from a backup or move it back.';
+
+export interface WorkspaceStoreOptions {
+  /** Schema migrations for files of older versions (default: the real registry); for tests. */
+  migrations?: readonly Migration[];
+  /**
+   * This process holds the workspace's lock: leftover temp files may be deleted, and a workspace
+   * of an older format updated. Without it, an older workspace stays read-only, untouched.
+   */
+  owner?: boolean;
+}
 
 /**
  * A workspace folder on disk: gloss.json (tags and document metadata), documents/<sha256>.txt
@@ -32,28 +54,91 @@ export class WorkspaceStore {
   private readonly annotationSets = new Map<string, Promise<AnnotationSet>>();
   private readonly indexQueue: WriteQueue;
   private problemText: string | null = null;
+  private changeListener: (() => void) | null = null;
+  /** What opening did to a workspace of an older format. */
+  migration: MigrationOutcome = { migrated: false };
+  /** Leftover temp files deleted at open (relative paths). */
+  removedLeftovers: string[] = [];
 
   private constructor(
     readonly dir: string,
     private readonly db: Low<WorkspaceIndex>,
     private readonly now: () => Date,
+    private readonly options: WorkspaceStoreOptions,
   ) {
     this.texts = new DocumentTexts(join(dir, 'documents'), now);
     this.layouts = new DocumentLayouts(join(dir, 'documents'));
     this.indexQueue = new WriteQueue(() => db.write());
   }
 
-  /** Opens (creating if needed) the workspace in `dir`. */
-  static async open(dir: string, now: () => Date): Promise<WorkspaceStore> {
+  /**
+   * Opens (creating if needed) the workspace in `dir`. As its owner, first deletes the temp
+   * files a crash left, and updates a workspace of an older format (after a verified backup).
+   */
+  static async open(
+    dir: string,
+    now: () => Date,
+    options: WorkspaceStoreOptions = {},
+  ): Promise<WorkspaceStore> {
     await ensureFolder(dir);
+    // Writes must stay inside the workspace: a symbolic link in it could lead them anywhere.
+    await refuseLinksOut(dir);
     const path = join(dir, INDEX_FILE);
     const adapter = new DurableJsonFile<WorkspaceIndex>(path, {
       schema: WorkspaceIndexSchema,
       schemaVersion: SCHEMA_VERSION,
     });
-    const store = new WorkspaceStore(dir, new Low(adapter, emptyIndex(BUILT_IN_TAGS)), now);
-    await store.readIndex(path);
+    const store = new WorkspaceStore(
+      dir,
+      new Low(adapter, emptyIndex(BUILT_IN_TAGS)),
+      now,
+      options,
+    );
+    if (options.owner) store.removedLeftovers = await removeLeftoverTemps(dir);
+    await store.load();
     return store;
+  }
+
+  /**
+   * Reads the workspace again from disk, as if just opened: after a restore has replaced its
+   * files. Loaded annotations are dropped and the read-only problem cleared (unless the files
+   * read now have one). Call it with every write flushed and held back.
+   */
+  async reopen(): Promise<void> {
+    this.annotationSets.clear();
+    this.problemText = null;
+    this.db.data = emptyIndex(BUILT_IN_TAGS);
+    await this.load();
+  }
+
+  private async load(): Promise<void> {
+    const interrupted = await readRestoreMarker(this.dir);
+    if (interrupted) {
+      this.markReadOnly(
+        `A restore of ${this.dir} from the backup ${interrupted.backup} was interrupted before it finished; ` +
+          `the files it was replacing are in ${interrupted.keptIn}. Gloss is read-only until you restore a backup again.`,
+      );
+    } else if (this.options.owner) {
+      try {
+        this.migration = await migrateWorkspace(this.dir, INDEX_FILE, {
+          registry: this.options.migrations ?? MIGRATIONS,
+          now: this.now,
+        });
+      } catch (error) {
+        if (!(error instanceof WorkspaceMigrationProblem)) throw error;
+        this.markReadOnly(error.message);
+      }
+    }
+    await this.readIndex(join(this.dir, INDEX_FILE));
+  }
+
+  /** Calls `listener` whenever a change is being saved (one listener: the backups). */
+  onChange(listener: (() => void) | null): void {
+    this.changeListener = listener;
+  }
+
+  private changed(): void {
+    this.changeListener?.();
   }
 
   private async readIndex(path: string): Promise<void> {
@@ -73,6 +158,12 @@ export class WorkspaceStore {
         );
       } else if (error instanceof NewerFormatError) {
         this.markReadOnly(newerVersionProblem(where, error.found));
+      } else if (error instanceof OlderFormatError) {
+        this.markReadOnly(
+          `${where} was saved by an older version of Gloss (format version ${error.found}). ` +
+            'Gloss updates an older workspace when it opens it as its only user, taking a backup first; it did not here, ' +
+            'so it has changed nothing and is read-only. Close any other Gloss using this workspace and open it again.',
+        );
       } else {
         this.markReadOnly(
           `${where} could not be read (${plainReason(error)}). Gloss is read-only until the file can be read.`,
@@ -120,6 +211,11 @@ export class WorkspaceStore {
   }
 
   // The first problem is the one to fix first; later ones usually follow from it.
+  /** Makes the workspace read-only for a reason found outside its files (another writer). */
+  refuseWrites(problem: string): void {
+    this.markReadOnly(problem);
+  }
+
   private markReadOnly(problem: string): void {
     this.problemText ??= problem;
   }
@@ -194,6 +290,7 @@ export class WorkspaceStore {
   /** Resolves once the index as it is now is on disk. */
   saveIndex(): Promise<void> {
     this.assertWritable();
+    this.changed();
     return this.indexQueue.schedule();
   }
 
@@ -222,8 +319,9 @@ export class WorkspaceStore {
     const where = `The annotations of "${meta.title}" (annotations/${fileName} in ${this.dir})`;
     const journalName = basename(journalPathFor(path));
     const journalWhere = `The latest annotation changes of "${meta.title}" (annotations/${journalName} in ${this.dir})`;
+    const options = { onSave: () => this.changed() };
     try {
-      const { set, found } = await AnnotationSet.load(meta.id, path);
+      const { set, found } = await AnnotationSet.load(meta.id, path, options);
       if (!found.snapshot) await this.checkNoSetAside(folder, fileName, where);
       if (!found.journal) await this.checkNoJournalSetAside(folder, journalName, journalWhere);
       return set;
@@ -261,11 +359,13 @@ export class WorkspaceStore {
         this.markReadOnly(
           newerVersionProblem(error.path === path ? where : journalWhere, error.found),
         );
+      } else if (error instanceof OlderFormatError) {
+        this.markReadOnly(olderVersionProblem(where, error));
       } else {
         throw error;
       }
       // The document still opens, without annotations; nothing is written while read-only.
-      return AnnotationSet.empty(meta.id, path);
+      return AnnotationSet.empty(meta.id, path, options);
     }
   }
 
@@ -314,6 +414,13 @@ export class WorkspaceStore {
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
   }
+}
+
+function olderVersionProblem(where: string, error: OlderFormatError): string {
+  return (
+    `${where} was saved in format version ${error.found}, older than this workspace's ${error.expected}, and was not updated with it. ` +
+    'Gloss has left the file untouched and is read-only; restore the workspace from a backup.'
+  );
 }
 
 function newerVersionProblem(where: string, found: number): string {

@@ -29,6 +29,8 @@ export interface WorkspaceState {
   path: string;
   /** True when a damaged file was found: nothing is written until the user acts. */
   readOnly: boolean;
+  /** Another Gloss holds the workspace (read-only here until it closes); restoring cannot help. */
+  inUseElsewhere?: boolean;
   /** The plain-language problem that made it read-only, naming the file and where it was moved. */
   problem: string | null;
   tags: Tag[];
@@ -38,6 +40,26 @@ export interface WorkspaceState {
   openOnStart: string | null;
   /** Files given on the command line that could not be opened, one sentence each. */
   startupProblems: string[];
+  /** Why the last backup failed, when it did (null or absent once one succeeds). */
+  backupProblem?: string | null;
+}
+
+/** One verified backup in the workspace's backups/ folder. */
+export interface BackupInfo {
+  /** Its file name in backups/, which names it in restoreBackup. */
+  name: string;
+  /** When it was taken (ISO 8601, UTC). */
+  created: string;
+  documents: number;
+  annotations: number;
+}
+
+/** What a restore did: the workspace as it now is, and where the files it replaced went. */
+export interface RestoreReport {
+  workspace: WorkspaceState;
+  /** The folder (in the workspace) now holding the files the restore replaced; null if none. */
+  keptIn: string | null;
+  backup: BackupInfo;
 }
 
 /** How the reader lays out a canonical text: blocks, inline marks and (PDF) pages. */
@@ -157,6 +179,8 @@ export interface ResponseMap {
   moveTag: Mutation;
   countTagUses: { annotations: number; documents: number };
   deleteTag: Mutation;
+  listBackups: BackupInfo[];
+  restoreBackup: RestoreReport;
 }
 
 export type ResponseOf<M extends ServiceMethod> = ResponseMap[M];
@@ -189,6 +213,11 @@ export interface DesktopBridge {
   saveFile(file: ExportFile): Promise<Result<{ path: string } | null>>;
   /** Subscribes to menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /**
+   * Opens a document's link in the system browser once the user agrees; only http(s) links
+   * (core/link-url), checked again by the main process. opened: false when the user said no.
+   */
+  openLink(url: string): Promise<Result<{ opened: boolean }>>;
 }
 
 /** window.api under Electron. */
@@ -201,4 +230,5 @@ export const DESKTOP_CHANNELS = {
   saveFile: 'gloss-desktop:saveFile',
   openAsText: 'gloss-desktop:openAsText',
   menuCommand: 'gloss-desktop:menu',
+  openLink: 'gloss-desktop:openLink',
 } as const;

@@ -209,6 +209,43 @@ describe('createWebHost', () => {
     });
   });
 
+  describe('CORS', () => {
+    it('answers no preflight and sends no Access-Control header, whatever the request', async () => {
+      const before = services.calls.length;
+      const preflight = {
+        Origin: 'http://evil.example',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'x-gloss-token, content-type',
+      };
+      const answers = [
+        // A foreign page's preflight: refused before anything else.
+        await send(host, '/api/getWorkspace', { method: 'OPTIONS', headers: preflight }),
+        // Our own origin's preflight (which our page never needs): not a service call.
+        await send(host, '/api/getWorkspace', {
+          method: 'OPTIONS',
+          headers: {
+            ...preflight,
+            Origin: `http://127.0.0.1:${host.port}`,
+            'X-Gloss-Token': TOKEN,
+          },
+        }),
+        await send(host, '/', { method: 'OPTIONS', headers: preflight }),
+        await api(host, 'getWorkspace', undefined, { Origin: 'http://evil.example' }),
+        await api(host, 'nope', undefined),
+        await api(host, 'getWorkspace', undefined, { 'X-Gloss-Token': 'wrong' }),
+        await send(host, '/missing.js', { headers: { Cookie: cookie } }),
+      ];
+      expect(answers.map((a) => a.status)).toEqual([403, 405, 403, 403, 404, 401, 404]);
+      for (const answer of answers) {
+        expect(Object.keys(answer.headers).filter((h) => h.startsWith('access-control-'))).toEqual(
+          [],
+        );
+        expect(answer.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+      }
+      expect(services.calls.length).toBe(before);
+    });
+  });
+
   describe('DNS rebinding', () => {
     it('refuses a foreign Host', async () => {
       for (const hostHeader of [
@@ -216,6 +253,9 @@ describe('createWebHost', () => {
         `evil.example:${host.port}`,
         '127.0.0.1:1',
         `127.0.0.1.evil.example:${host.port}`,
+        `[::1]:${host.port}`,
+        `0.0.0.0:${host.port}`,
+        `LOCALHOST.evil.example:${host.port}`,
       ]) {
         const answer = await send(host, `/?token=${TOKEN}`, { headers: { Host: hostHeader } });
         expect(answer.status, hostHeader).toBe(403);

@@ -11,6 +11,7 @@ import type {
   Result,
   ServiceMethod,
 } from '../../../shared/api';
+import { openableUrl } from '../../../core/link-url';
 import { httpCall, httpUpload, takeToken } from './http-transport';
 
 export interface GlossClient {
@@ -67,6 +68,8 @@ function httpServices(token: string): GlossServices {
     exportJson: call('exportJson'),
     exportDocuments: call('exportDocuments'),
     importAnnotations: call('importAnnotations'),
+    listBackups: call('listBackups'),
+    restoreBackup: call('restoreBackup'),
   } as GlossServices;
 }
 
@@ -120,4 +123,22 @@ export function createClient(): GlossClient {
     deliverFile: async (file) => download(file),
     onMenuCommand: () => () => undefined,
   };
+}
+
+/**
+ * Opens a document's link in the system browser, only an http(s) one (core/link-url) and only
+ * after asking. Under Electron the main process checks it again and asks with a native box;
+ * in a browser a confirm dialog asks, and the page opens with no opener and no referrer.
+ */
+export async function openLink(href: string): Promise<void> {
+  const url = openableUrl(href);
+  if (url === null) return;
+  const desktop = window.api?.desktop;
+  if (desktop) {
+    await desktop.openLink(url);
+    return;
+  }
+  if (window.confirm(`Open ${url} in your browser?`)) {
+    window.open(url, '_blank', 'noopener,noreferrer');
+  }
 }

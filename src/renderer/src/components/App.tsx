@@ -10,6 +10,7 @@ import { useNamedEntities } from '../state/use-named-entities';
 import type { DocumentAnalysis } from './analysis-context';
 import { DocumentAnalysisContext } from './analysis-context';
 import { AnnotationsPanel } from './AnnotationsPanel';
+import { BackupsDialog } from './BackupsDialog';
 import { ConfirmDialog } from './ConfirmDialog';
 import { DocumentHeader } from './DocumentHeader';
 import { ErrorAlert } from './ErrorAlert';
@@ -49,6 +50,7 @@ export function App({ client, start }: AppProps) {
   const [imported, setImported] = useState<{ name: string; report: ImportReport } | null>(null);
   const [dragging, setDragging] = useState(false);
   const [confirmRemove, setConfirmRemove] = useState(false);
+  const [backupsShown, setBackupsShown] = useState(false);
   const [editingTags, setEditingTags] = useState(false);
   const [placesShown, setPlacesShown] = useState(false);
   const [mapScope, setMapScope] = useState<MapScope>('document');
@@ -342,7 +344,12 @@ export function App({ client, start }: AppProps) {
               action={
                 state.offerAsText.length
                   ? { label: 'Open as plain text', run: () => void commands.openAsText() }
-                  : undefined
+                  : readOnly &&
+                      !workspace?.inUseElsewhere &&
+                      workspace?.problem &&
+                      state.error === workspace.problem
+                    ? { label: 'Restore from backup…', run: () => setBackupsShown(true) }
+                    : undefined
               }
             />
           )}
@@ -418,6 +425,7 @@ export function App({ client, start }: AppProps) {
         workspacePath={workspace?.path ?? null}
         notice={state.notice}
         importing={state.importing}
+        onBackups={() => setBackupsShown(true)}
       />
       {editingTags && (
         <TagEditor
@@ -435,6 +443,19 @@ export function App({ client, start }: AppProps) {
           onExport={(request) => {
             setExporting(false);
             void commands.exportAs(request);
+          }}
+        />
+      )}
+      {backupsShown && workspace && (
+        <BackupsDialog
+          list={commands.listBackups}
+          damaged={readOnly}
+          backupProblem={workspace.backupProblem ?? null}
+          onClose={() => setBackupsShown(false)}
+          onRestore={async (backup) => {
+            const done = await commands.restoreBackup(backup);
+            if (done) setBackupsShown(false);
+            return done;
           }}
         />
       )}

@@ -10,6 +10,7 @@ import {
 import type { Ref } from 'react';
 import type { Block, Mark, OpenedDocument, Tag } from '../../../shared/api';
 import type { Span } from '../state/use-gloss';
+import { openLink } from '../api/client';
 import { BlockView } from '../reader/block-view';
 import { AnnotationPainter, clearSuggestions, paintSuggestions } from '../reader/highlight-painter';
 import { TextIndex } from '../reader/text-index';
@@ -110,6 +111,15 @@ export function Reader({
 
   // A click on highlighted text (without dragging a selection) selects its annotation.
   const onClick = (event: React.MouseEvent) => {
+    // Ctrl/Cmd+click on a link asks to open it in the browser; a plain click never follows one.
+    if (event.ctrlKey || event.metaKey) {
+      const link = event.target instanceof Element ? event.target.closest('[data-href]') : null;
+      if (link && containerRef.current?.contains(link)) {
+        event.preventDefault();
+        void openLink(link.getAttribute('data-href') ?? '');
+        return;
+      }
+    }
     const selection = window.getSelection();
     if (selection && !selection.isCollapsed) return;
     const caret = document.caretPositionFromPoint?.(event.clientX, event.clientY);

@@ -4,6 +4,8 @@ interface StatusBarProps {
   workspacePath: string | null;
   notice: string | null;
   importing: string | null;
+  /** Opens the workspace's backups (Restore from backup). */
+  onBackups?: (() => void) | undefined;
 }
 
 /** Says whether everything is on disk: "Saved" only once the services confirmed the write. */
@@ -13,6 +15,7 @@ export function StatusBar({
   workspacePath,
   notice,
   importing,
+  onBackups,
 }: StatusBarProps) {
   const status = readOnly ? 'Read-only' : pendingWrites > 0 ? 'Saving…' : 'Saved';
   return (
@@ -37,6 +40,11 @@ export function StatusBar({
         <span className="workspace-path" title="Workspace folder">
           {workspacePath}
         </span>
+      )}
+      {workspacePath && onBackups && (
+        <button type="button" className="link-button backups-button" onClick={onBackups}>
+          Backups…
+        </button>
       )}
     </footer>
   );

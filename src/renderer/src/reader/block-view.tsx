@@ -86,9 +86,10 @@ function wrap(mark: Mark, child: ReactNode, key: number): ReactNode {
     case 'code':
       return <code key={key}>{child}</code>;
     case 'link':
-      // Links are shown, never followed: documents are data.
+      // Links are shown, never followed by a click: documents are data. Ctrl/Cmd+click asks to
+      // open an http(s) one in the system browser (Reader, api/client openLink).
       return (
-        <span key={key} className="link" title={mark.href}>
+        <span key={key} className="link" title={mark.href} data-href={mark.href}>
           {child}
         </span>
       );

@@ -59,6 +59,8 @@ export const initialState: UiState = {
 
 export type Action =
   | { type: 'workspace-loaded'; workspace: WorkspaceState }
+  /** The workspace was restored from a backup: everything shown of the old one goes. */
+  | { type: 'workspace-restored'; workspace: WorkspaceState }
   | { type: 'document-opened'; opened: OpenedDocument }
   | { type: 'select'; id: string | null }
   | { type: 'write-started' }
@@ -142,6 +144,19 @@ export function reduce(state: UiState, action: Action): UiState {
         workspace: action.workspace,
         history: action.workspace.history,
         loading: false,
+      };
+    case 'workspace-restored':
+      return {
+        ...state,
+        workspace: action.workspace,
+        history: action.workspace.history,
+        loading: false,
+        open: null,
+        selectedId: null,
+        source: null,
+        suggestions: null,
+        error: null,
+        offerAsText: [],
       };
     case 'document-opened':
       return { ...state, open: action.opened, selectedId: null, source: null, suggestions: null };

@@ -5,6 +5,7 @@ import type {
   AnnotationChange,
   AnnotationPatch,
   AppError,
+  BackupInfo,
   ImportReport,
   ImportResult,
   Mutation,
@@ -13,6 +14,7 @@ import type {
   Suggestion,
 } from '../../../shared/api';
 import type { GlossClient } from '../api/client';
+import { backupTime } from '../backup-time';
 import { mark } from '../perf-marks';
 import { initialState, reduce } from './store';
 import type { StartingPoint } from './starting-point';
@@ -464,6 +466,40 @@ export function useGloss(client: GlossClient) {
     [client, openDocument, report],
   );
 
+  const listBackups = useCallback(() => client.services.listBackups(), [client]);
+
+  /**
+   * Restores a backup: the workspace is read again and the document that was open (or the
+   * first) opened. Answers whether it was done; a refusal is shown as an error.
+   */
+  const restoreBackup = useCallback(
+    async (backup: BackupInfo): Promise<boolean> =>
+      tracked(dispatch, async () => {
+        const wasDamaged = stateRef.current.workspace?.readOnly ?? false;
+        const openId = stateRef.current.open?.document.id;
+        const result = await client.services.restoreBackup({ name: backup.name });
+        if (!result.ok) {
+          report(result.error);
+          return false;
+        }
+        const { workspace, keptIn } = result.value;
+        dispatch({ type: 'workspace-restored', workspace });
+        if (workspace.problem) dispatch({ type: 'error', message: workspace.problem });
+        const reopen =
+          workspace.documents.find((d) => d.id === openId)?.id ?? workspace.documents[0]?.id;
+        if (reopen) await openDocument(reopen);
+        const when = backupTime(backup.created);
+        const kept = keptIn
+          ? wasDamaged
+            ? ` The damaged files were kept in ${keptIn}.`
+            : ` The files it replaced were kept in ${keptIn}.`
+          : '';
+        dispatch({ type: 'notice', message: `Restored the backup of ${when}.${kept}` });
+        return true;
+      }),
+    [client, openDocument, report],
+  );
+
   const tagActions = useMemo(
     () => ({
       create: async (tag: { name: string; color: string; hotkey: string | null }) =>
@@ -559,6 +595,8 @@ export function useGloss(client: GlossClient) {
       redo,
       exportAs,
       importAnnotations,
+      listBackups,
+      restoreBackup,
       select,
       dismissError,
       fail,
@@ -587,6 +625,8 @@ export function useGloss(client: GlossClient) {
       redo,
       exportAs,
       importAnnotations,
+      listBackups,
+      restoreBackup,
       select,
       dismissError,
       fail,
