@@ -20,11 +20,13 @@ test('a note still being typed when the window closes is saved', async ({ gloss 
   await expectSaved(page);
 
   // Typed, not left, and closed before the pause that would save it.
-  await page.getByLabel('Note').fill('Typed just before closing');
+  await page.getByRole('textbox', { name: 'Note' }).fill('Typed just before closing');
   await page.close({ runBeforeUnload: true });
   await expect.poll(() => savedAnnotations(gloss.workspace)).toContain('Typed just before closing');
 
   const again = await gloss.restart();
   await annotationList(again).getByRole('listitem').click();
-  await expect(again.getByLabel('Note')).toHaveValue('Typed just before closing');
+  await expect(again.getByRole('textbox', { name: 'Note' })).toHaveValue(
+    'Typed just before closing',
+  );
 });

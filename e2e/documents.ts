@@ -14,6 +14,23 @@ Engineers estimate the work will cost about $18 million and take three years.
 Residents of Nordhafen said the plan ignores the fishing harbour and its 60 boats.
 `;
 
+/**
+ * A short Arabic article of our own (right to left), with English names and numbers inside
+ * its sentences: the fourth paragraph mixes both directions.
+ */
+export const ARABIC_PORT = `مجلس المدينة يوافق على توسيع الميناء
+
+وافق مجلس مدينة الساحل يوم الثلاثاء على بناء رصيف جديد بطول 3.5 كيلومتر في الميناء الشرقي.
+
+وقالت رئيسة البلدية ليلى حداد في مؤتمر صحفي إن المدينة لن تنتظر العاصفة القادمة.
+
+ويقدر المهندسون أن تبلغ تكلفة المشروع نحو 25 مليون دولار وأن يستغرق ثلاث سنوات.
+
+وقال المهندس John Carter من شركة Harbor Works إن العمل سيبدأ في مارس 2027 بمشاركة 120 عاملا.
+
+واعترض سكان حي الصيادين على الخطة وقالوا إنها تتجاهل 60 قاربا في المرفأ القديم.
+`;
+
 /** Writes a file into a fresh temp folder and returns its path. */
 export function writeTemp(name: string, content: string | Uint8Array): string {
   const dir = mkdtempSync(join(tmpdir(), 'gloss-doc-'));

@@ -38,13 +38,13 @@ test.describe('changes show at once', () => {
     await route.continue();
     await expectSaved(page);
     // The saved annotation took the provisional one's place: a note typed now is kept.
-    await page.getByLabel('Note').fill('Council figure');
-    await page.getByLabel('Note').blur();
+    await page.getByRole('textbox', { name: 'Note' }).fill('Council figure');
+    await page.getByRole('textbox', { name: 'Note' }).blur();
     await expectSaved(page);
     const again = await gloss.restart();
     await expect(annotationList(again).getByRole('listitem')).toHaveCount(1);
     await annotationList(again).getByRole('listitem').click();
-    await expect(again.getByLabel('Note')).toHaveValue('Council figure');
+    await expect(again.getByRole('textbox', { name: 'Note' })).toHaveValue('Council figure');
   });
 
   test('a change the services refuse is taken back, and the reason is shown', async ({ gloss }) => {

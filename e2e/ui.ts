@@ -43,12 +43,20 @@ export async function dragSelect(page: Page, passage: string, occurrence = 0): P
             await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
             const a = charRect(block, at);
             const b = charRect(block, at + passage.length - 1);
-            // Press just inside the first character's left half and release just inside the
-            // last character's right half, so the caret lands before and after them.
+            // Press just inside the first character's leading edge and release just inside the
+            // last character's trailing edge, so the caret lands before and after them. A
+            // character's edges follow its direction: right to left for Arabic or Hebrew
+            // letters, left to right for Latin letters and digits, else the block's.
+            const blockRtl = getComputedStyle(block).direction === 'rtl';
+            const rtl = (ch: string) =>
+              /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/.test(ch) ||
+              (blockRtl && !/[\p{L}\p{N}]/u.test(ch));
+            const first = rtl(text[at]!);
+            const last = rtl(text[at + passage.length - 1]!);
             return {
-              x1: a.left + 1,
+              x1: first ? a.right - 1 : a.left + 1,
               y1: a.top + a.height / 2,
-              x2: b.right - 1,
+              x2: last ? b.left + 1 : b.right - 1,
               y2: b.top + b.height / 2,
             };
           }

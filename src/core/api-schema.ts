@@ -87,6 +87,11 @@ export const requestSchemas = {
   /** The map's passages: of one document, or of the whole workspace when documentId is absent. */
   locatedPassages: z.strictObject({ documentId: idSchema.optional() }),
   namedEntities: z.strictObject({ documentId: idSchema }),
+  /** Text, quotes, notes and details matching a query: of one document, or of all when absent. */
+  search: z.strictObject({
+    query: z.string().trim().min(1).max(200),
+    documentId: idSchema.optional(),
+  }),
   updateAnnotation: z.strictObject({
     documentId: idSchema,
     id: idSchema,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { composite, contrastRatio, HIGHLIGHT_ALPHA, mix, readableOn } from './colors';
+import { PALETTES } from './palettes';
 
 describe('colors', () => {
   it('computes WCAG contrast', () => {
@@ -31,9 +32,10 @@ describe('highlights', () => {
   // Every colour an analyst can pick, coarsely: each channel at 0, 51, … 255.
   const steps = [0, 51, 102, 153, 204, 255].map((v) => v.toString(16).padStart(2, '0'));
   const palette = steps.flatMap((r) => steps.flatMap((g) => steps.map((b) => `#${r}${g}${b}`)));
+  // The real palettes (styles.css and theme.css are checked against them).
   const themes = [
-    { name: 'light', paper: '#ffffff', ink: '#1f2328' },
-    { name: 'dark', paper: '#1b1d21', ink: '#e6e3dc' },
+    { name: 'light', ...PALETTES.light },
+    { name: 'dark', ...PALETTES.dark },
   ];
 
   it.each(themes)('keep body text readable (≥ 4.5:1) over any tag colour, $name theme', (theme) => {

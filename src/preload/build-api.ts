@@ -34,6 +34,7 @@ export const PRELOAD_METHODS = [
   'placeCandidates',
   'locatedPassages',
   'namedEntities',
+  'search',
   'updateAnnotation',
   'deleteAnnotation',
   'undo',

@@ -35,6 +35,7 @@ import type { Analysis } from './analysis';
 import { localAnalysis } from './analysis';
 import { documentOperations } from './document-operations';
 import { placeOperations } from './place-operations';
+import { searchOperations } from './search-operations';
 import { exchangeOperations } from './exchange-operations';
 import { tagOperations } from './tag-operations';
 import { Serial } from './serial';
@@ -631,6 +632,7 @@ export async function openServices(options: ServicesOptions): Promise<AppService
     ...tagOperations({ run, serial, store, history, now }),
 
     ...placeOperations({ run, store, analysis, documentOrThrow }),
+    ...searchOperations({ run, store, documentOrThrow }),
 
     ...exchangeOperations({ run, serial, store, history, now, newId, documentOrThrow }),
 

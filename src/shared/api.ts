@@ -8,6 +8,7 @@ import type { Suggestion } from '../core/suggestions';
 import type { PlaceCandidate } from '../core/text-analysis';
 import type { LocatedPassage } from '../core/map-points';
 import type { NamedEntity } from '../core/places';
+import type { SearchResults } from '../core/search';
 import type { RequestOf, ServiceMethod } from '../core/api-schema';
 
 export type { Result, AppError } from '../core/result';
@@ -17,6 +18,7 @@ export type { Suggestion } from '../core/suggestions';
 export type { PlaceCandidate } from '../core/text-analysis';
 export type { LocatedPassage } from '../core/map-points';
 export type { NamedEntity } from '../core/places';
+export type { SearchHit, SearchKind, SearchResults } from '../core/search';
 export type { HistoryState } from '../core/history';
 export type { ServiceMethod, RequestOf } from '../core/api-schema';
 
@@ -174,6 +176,7 @@ export interface ResponseMap {
   placeCandidates: PlaceCandidate[];
   locatedPassages: LocatedPassage[];
   namedEntities: NamedEntity[];
+  search: SearchResults;
   createTag: Mutation;
   updateTag: Mutation;
   moveTag: Mutation;

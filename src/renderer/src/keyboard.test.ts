@@ -44,6 +44,14 @@ describe('keyCommand', () => {
     expect(keyCommand(key('m', { ctrlKey: true }))).toBeNull();
   });
 
+  it('searches the document with Ctrl+F and the workspace with Ctrl+Shift+F, even from a field', () => {
+    expect(keyCommand(key('f', { ctrlKey: true }))).toEqual({ kind: 'search', scope: 'document' });
+    expect(keyCommand(key('F', { ctrlKey: true, shiftKey: true, inTextField: true }))).toEqual({
+      kind: 'search',
+      scope: 'workspace',
+    });
+  });
+
   it('maps Delete and Escape outside text fields only', () => {
     expect(keyCommand(key('Delete'))).toEqual({ kind: 'delete' });
     expect(keyCommand(key('Escape'))).toEqual({ kind: 'deselect' });

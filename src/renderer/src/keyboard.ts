@@ -6,6 +6,8 @@ export type KeyCommand =
   | { kind: 'open' }
   | { kind: 'export' }
   | { kind: 'places' }
+  /** Ctrl+F searches the open document, Ctrl+Shift+F the whole workspace. */
+  | { kind: 'search'; scope: 'document' | 'workspace' }
   | { kind: 'delete' }
   | { kind: 'deselect' }
   | null;
@@ -28,6 +30,7 @@ export function keyCommand(e: KeyInput): KeyCommand {
     if (key === 'o') return { kind: 'open' };
     if (key === 'e') return { kind: 'export' };
     if (key === 'm' && e.shiftKey) return { kind: 'places' };
+    if (key === 'f') return { kind: 'search', scope: e.shiftKey ? 'workspace' : 'document' };
     if (e.inTextField) return null;
     if (key === 'z') return e.shiftKey ? { kind: 'redo' } : { kind: 'undo' };
     if (key === 'y' && !e.shiftKey) return { kind: 'redo' };

@@ -54,6 +54,7 @@ function httpServices(token: string): GlossServices {
     placeCandidates: call('placeCandidates'),
     locatedPassages: call('locatedPassages'),
     namedEntities: call('namedEntities'),
+    search: call('search'),
     updateTag: call('updateTag'),
     moveTag: call('moveTag'),
     countTagUses: call('countTagUses'),

@@ -58,7 +58,9 @@ export function AnnotationDetails({
   return (
     <section className="details" aria-labelledby="details-heading">
       <h3 id="details-heading">Selected annotation</h3>
-      <blockquote className="details-quote">{annotation.quote}</blockquote>
+      <blockquote className="details-quote" dir="auto">
+        {annotation.quote}
+      </blockquote>
       {annotation.orphan && (
         <div className="orphan-note">
           <p>This passage was not found in the updated text. Select where it belongs now:</p>

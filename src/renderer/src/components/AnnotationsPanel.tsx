@@ -1,14 +1,28 @@
+import { useMemo, useState } from 'react';
 import type { Annotation, AnnotationPatch, PageSpan, Tag } from '../../../shared/api';
 import { readableOn } from '../../../core/colors';
 import { detailsSummary } from '../../../core/details';
 import { pageAt } from '../../../core/pages';
+import { ROW_BACKGROUNDS } from '../../../core/palettes';
+import { countOf, LiveCount } from './LiveMessage';
+import {
+  NO_FILTER,
+  filterAnnotations,
+  filterCounts,
+  isFiltering,
+} from '../state/annotation-filter';
+import { AnnotationFilters } from './AnnotationFilters';
 import { WindowedList } from './WindowedList';
 
 // A row of a long (windowed) list: tag, quote and one line of details (styles.css .windowed).
 const ROW_HEIGHT = 68;
 
-// The panel's background (styles.css --pane): tag names drawn on it must stay readable.
-const PANEL_BACKGROUND = '#fbfaf8';
+// Tag names are drawn on a row's backgrounds (plain, selected, hovered) in either theme: made
+// readable on all of a theme's, and theme.css picks the current theme's.
+const inkOn = (color: string) => ({
+  '--tag-ink-light': ROW_BACKGROUNDS.light.reduce((ink, bg) => readableOn(ink, bg), color),
+  '--tag-ink-dark': ROW_BACKGROUNDS.dark.reduce((ink, bg) => readableOn(ink, bg), color),
+});
 
 /** The details in a line, unless they only repeat the quote (a place named as written). */
 const summary = (a: Annotation) => {
@@ -17,11 +31,23 @@ const summary = (a: Annotation) => {
 };
 import { AnnotationDetails } from './AnnotationDetails';
 
+/** What a screen reader hears when annotations are added or removed. */
+const annotationsChange = (before: number | null, after: number) => {
+  const delta = after - (before ?? 0);
+  if (delta === 1) return 'Annotation added';
+  if (delta === -1) return 'Annotation removed';
+  return delta > 0
+    ? `${countOf(delta, 'annotation')} added`
+    : `${countOf(-delta, 'annotation')} removed`;
+};
+
 interface AnnotationsPanelProps {
   annotations: readonly Annotation[];
   tags: readonly Tag[];
   selectedId: string | null;
   readOnly: boolean;
+  /** The open document's id: a new document starts a new count for the live announcements. */
+  documentId?: string;
   /** PDF pages, to say which page each annotation is on. */
   pages?: readonly PageSpan[] | undefined;
   onSelect(id: string): void;
@@ -38,7 +64,13 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
   const tagById = new Map(tags.map((t) => [t.id, t]));
   const selected = annotations.find((a) => a.id === selectedId) ?? null;
   const placed = annotations.filter((a) => !a.orphan);
-  const orphans = annotations.filter((a) => a.orphan);
+  const [filter, setFilter] = useState(NO_FILTER);
+  const filtering = isFiltering(filter);
+  // Memoised: at 10,000 annotations, typing in a note must not recount and refilter them all.
+  const counts = useMemo(() => filterCounts(annotations), [annotations]);
+  const shown = useMemo(() => filterAnnotations(annotations, filter), [annotations, filter]);
+  const shownPlaced = useMemo(() => shown.filter((a) => !a.orphan), [shown]);
+  const shownOrphans = useMemo(() => shown.filter((a) => a.orphan), [shown]);
   const row = (a: Annotation) => {
     const tag = tagById.get(a.tag);
     const page = a.orphan || !pages ? undefined : pageAt(pages, a.start);
@@ -52,7 +84,7 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
         style={
           {
             '--tag-color': tag?.color ?? '#868e96',
-            '--tag-ink': readableOn(tag?.color ?? '#868e96', PANEL_BACKGROUND),
+            ...inkOn(tag?.color ?? '#868e96'),
           } as React.CSSProperties
         }
       >
@@ -60,7 +92,9 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
           <span className="tag-chip">{tag?.name ?? a.tag}</span>
           {page !== undefined && <span className="page-chip">p. {page}</span>}
         </span>
-        <span className="annotation-quote">{a.quote}</span>
+        <span className="annotation-quote" dir="auto">
+          {a.quote}
+        </span>
         {line && <span className="annotation-details">{line}</span>}
         {a.note && <span className="annotation-note">{a.note}</span>}
       </button>
@@ -69,9 +103,16 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
   return (
     <aside className="pane annotations" aria-labelledby="annotations-heading">
       <h2 id="annotations-heading" className="pane-heading">
-        Annotations <span className="count">{placed.length || ''}</span>
+        Annotations{' '}
+        <span className="count">
+          {filtering ? `${shown.length} of ${annotations.length}` : placed.length || ''}
+        </span>
       </h2>
+      <LiveCount key={props.documentId} count={placed.length} describe={annotationsChange} />
       {props.suggestions}
+      {annotations.length > 0 && (
+        <AnnotationFilters tags={tags} counts={counts} filter={filter} onChange={setFilter} />
+      )}
       {annotations.length === 0 ? (
         <div className="empty">
           <p>No annotations yet.</p>
@@ -84,9 +125,11 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
             ).
           </p>
         </div>
+      ) : filtering && shown.length === 0 ? (
+        <p className="empty">No annotations match these filters.</p>
       ) : (
         <WindowedList
-          items={placed}
+          items={shownPlaced}
           rowHeight={ROW_HEIGHT}
           label="Annotations"
           className="annotation-list"
@@ -94,17 +137,17 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
           render={row}
         />
       )}
-      {orphans.length > 0 && (
+      {shownOrphans.length > 0 && (
         <section className="orphans" aria-labelledby="orphans-heading">
           <h2 id="orphans-heading" className="pane-heading">
-            Orphaned <span className="count">{orphans.length}</span>
+            Orphaned <span className="count">{shownOrphans.length}</span>
           </h2>
           <p className="orphans-hint">
             Their text changed or vanished when the document was updated. Select a passage and
             re-attach, or delete them.
           </p>
           <WindowedList
-            items={orphans}
+            items={shownOrphans}
             rowHeight={ROW_HEIGHT}
             label="Orphaned annotations"
             className="annotation-list"

@@ -7,6 +7,7 @@ import type { StartingPoint } from '../state/starting-point';
 import type { MapScope } from '../state/use-located-passages';
 import { useLocatedPassages } from '../state/use-located-passages';
 import { useNamedEntities } from '../state/use-named-entities';
+import { useSearch, useSearchMatches } from '../state/use-search';
 import type { DocumentAnalysis } from './analysis-context';
 import { DocumentAnalysisContext } from './analysis-context';
 import { AnnotationsPanel } from './AnnotationsPanel';
@@ -16,10 +17,11 @@ import { DocumentHeader } from './DocumentHeader';
 import { ErrorAlert } from './ErrorAlert';
 import { ExportDialog } from './ExportDialog';
 import { ImportReportDialog } from './ImportReportDialog';
-import type { ImportReport } from '../../../shared/api';
+import type { ImportReport, SearchHit } from '../../../shared/api';
 import { Library } from './Library';
 import type { ReaderHandle } from './Reader';
 import { Reader } from './Reader';
+import { SearchPanel } from './SearchPanel';
 import { StatusBar } from './StatusBar';
 import { SuggestionsPanel } from './SuggestionsPanel';
 import { TagEditor } from './TagEditor';
@@ -145,6 +147,27 @@ export function App({ client, start }: AppProps) {
 
   // Counted once per text: `open` changes with every annotation edit, the text does not.
   const openText = open?.text;
+
+  const search = useSearch(client, openId ?? null);
+  const { open: openSearch, setCurrent: setSearchCurrent } = search;
+  const searchMatches = useSearchMatches(
+    search.state.shown ? openText : undefined,
+    search.state.query,
+  );
+  /** Shows a search hit: its annotation selected, or the text matched marked and in view. */
+  const jumpToHit = useCallback(
+    async (hit: SearchHit) => {
+      if (hit.annotationId) {
+        setSearchCurrent(null);
+        await jumpTo(hit.documentId, hit.annotationId);
+        return;
+      }
+      if (hit.documentId !== openId) await commands.openDocument(hit.documentId);
+      setSearchCurrent(hit);
+      requestAnimationFrame(() => reader.current?.revealOffset(hit.start));
+    },
+    [commands, jumpTo, openId, setSearchCurrent],
+  );
   const words = useMemo(
     () => (openText ? openText.split(/\s+/).filter(Boolean).length : 0),
     [openText],
@@ -208,6 +231,9 @@ export function App({ client, start }: AppProps) {
         case 'places':
           setPlacesShown((shown) => !shown);
           break;
+        case 'search':
+          openSearch(command.scope);
+          break;
         case 'delete':
           if (!selectedId || readOnly) return;
           void commands.remove(selectedId);
@@ -220,7 +246,7 @@ export function App({ client, start }: AppProps) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [commands, open, openFiles, readOnly, selectedId, tagSelection, tags]);
+  }, [commands, open, openFiles, openSearch, readOnly, selectedId, tagSelection, tags]);
 
   // The desktop menu's commands; in a text field, Undo/Redo act on the text.
   useEffect(
@@ -274,6 +300,8 @@ export function App({ client, start }: AppProps) {
         onEditTags={() => setEditingTags(true)}
         canEditTags={!!workspace && !readOnly}
         placesShown={placesShown}
+        searchShown={search.state.shown}
+        onToggleSearch={() => (search.state.shown ? search.close() : openSearch('document'))}
         onTogglePlaces={() => setPlacesShown((shown) => !shown)}
       />
       <input
@@ -305,13 +333,24 @@ export function App({ client, start }: AppProps) {
         }}
       />
       <main className="panes">
-        <Library
-          documents={workspace?.documents ?? []}
-          openId={open?.document.id ?? null}
-          readOnly={readOnly}
-          onOpen={(id) => void commands.openDocument(id)}
-          onAddSamples={() => void commands.importSamples()}
-        />
+        {search.state.shown ? (
+          <SearchPanel
+            search={search.state}
+            hasDocument={!!open}
+            onQuery={search.setQuery}
+            onScope={search.setScope}
+            onJump={(hit) => void jumpToHit(hit)}
+            onClose={search.close}
+          />
+        ) : (
+          <Library
+            documents={workspace?.documents ?? []}
+            openId={open?.document.id ?? null}
+            readOnly={readOnly}
+            onOpen={(id) => void commands.openDocument(id)}
+            onAddSamples={() => void commands.importSamples()}
+          />
+        )}
         <section
           className={`pane reader-pane${placesShown ? ' with-places' : ''}`}
           aria-label="Document"
@@ -372,6 +411,12 @@ export function App({ client, start }: AppProps) {
                 tags={tags}
                 selectedId={selectedId}
                 suggestions={state.suggestions ?? NO_SUGGESTIONS}
+                searchMatches={searchMatches}
+                searchCurrent={
+                  search.state.current?.documentId === open.document.id
+                    ? search.state.current
+                    : null
+                }
                 onSelectAnnotation={commands.select}
                 handle={reader}
               />
@@ -396,6 +441,7 @@ export function App({ client, start }: AppProps) {
               tags={tags}
               selectedId={selectedId}
               readOnly={readOnly}
+              documentId={open.document.id}
               pages={open.layout.pages}
               onSelect={selectAnnotation}
               onReattach={reattach}

@@ -35,7 +35,9 @@ export function Library({ documents, openId, readOnly, onOpen, onAddSamples }: L
                 aria-current={d.id === openId ? 'page' : undefined}
                 onClick={() => onOpen(d.id)}
               >
-                <span className="document-title">{d.title}</span>
+                <span className="document-title" dir="auto">
+                  {d.title}
+                </span>
                 <span className="document-source">{d.sourceName}</span>
               </button>
             </li>

@@ -13,6 +13,7 @@ import type { Span } from '../state/use-gloss';
 import { openLink } from '../api/client';
 import { BlockView } from '../reader/block-view';
 import { AnnotationPainter, clearSuggestions, paintSuggestions } from '../reader/highlight-painter';
+import { clearSearch, paintSearch } from '../reader/search-painter';
 import { TextIndex } from '../reader/text-index';
 import { chunkBlocks } from '../reader/chunks';
 import { mark } from '../perf-marks';
@@ -34,6 +35,9 @@ interface ReaderProps {
   selectedId: string | null;
   /** Passages "Suggest" proposes, underlined until accepted or rejected. */
   suggestions: readonly { start: number; end: number }[];
+  /** Matches of the search, marked over everything; `searchCurrent` is the one shown last. */
+  searchMatches?: readonly { start: number; end: number }[];
+  searchCurrent?: { start: number; end: number } | null;
   onSelectAnnotation(id: string | null): void;
   handle: Ref<ReaderHandle>;
 }
@@ -44,6 +48,8 @@ export function Reader({
   tags,
   selectedId,
   suggestions,
+  searchMatches = NO_SPANS,
+  searchCurrent = null,
   onSelectAnnotation,
   handle,
 }: ReaderProps) {
@@ -75,6 +81,12 @@ export function Reader({
     const painted = paintSuggestions(indexRef.current, suggestions);
     return () => clearSuggestions(painted);
   }, [blocks, suggestions]);
+
+  useLayoutEffect(() => {
+    if (!indexRef.current) return;
+    const painted = paintSearch(indexRef.current, searchMatches, searchCurrent);
+    return () => clearSearch(painted);
+  }, [blocks, searchMatches, searchCurrent]);
 
   // Unmounting (another document opens) takes down this reader's highlights, not its successor's.
   useEffect(() => () => painterRef.current?.clear(), []);
@@ -153,6 +165,7 @@ export function Reader({
 }
 
 const NO_MARKS: readonly Mark[] = [];
+const NO_SPANS: readonly { start: number; end: number }[] = [];
 
 interface ReaderBlocksProps {
   text: string;

@@ -1,5 +1,9 @@
 import type { Suggestion, Tag } from '../../../shared/api';
 import { detailsSummary } from '../../../core/details';
+import { countOf, LiveCount } from './LiveMessage';
+
+const suggestionsCount = (_before: number | null, after: number) =>
+  after === 0 ? 'Nothing more to suggest' : countOf(after, 'suggestion');
 
 interface SuggestionsPanelProps {
   suggestions: readonly Suggestion[];
@@ -29,6 +33,7 @@ export function SuggestionsPanel({
           Close
         </button>
       </h2>
+      <LiveCount count={suggestions.length} describe={suggestionsCount} announceFirst />
       {suggestions.length === 0 ? (
         <p className="orphans-hint">Nothing more to suggest in this document.</p>
       ) : (
@@ -47,7 +52,7 @@ export function SuggestionsPanel({
               </button>
             ))}
           </div>
-          <ul aria-label="Suggestions" className="annotation-list" aria-live="polite">
+          <ul aria-label="Suggestions" className="annotation-list">
             {suggestions.map((s) => {
               const summary = detailsSummary(s.tag, s.details);
               return (

@@ -1,4 +1,5 @@
 import type { Tag } from '../../../shared/api';
+import { ViewMenu } from './ViewMenu';
 
 interface ToolbarProps {
   tags: readonly Tag[];
@@ -16,6 +17,8 @@ interface ToolbarProps {
   onEditTags(): void;
   canEditTags: boolean;
   placesShown: boolean;
+  searchShown: boolean;
+  onToggleSearch(): void;
   onTogglePlaces(): void;
 }
 
@@ -100,6 +103,15 @@ export function Toolbar(props: ToolbarProps) {
       <div className="toolbar-group" role="group" aria-label="View">
         <button
           type="button"
+          aria-pressed={props.searchShown}
+          onMouseDown={keepSelection}
+          onClick={props.onToggleSearch}
+          title="Search this document (Ctrl+F) or all documents (Ctrl+Shift+F)"
+        >
+          Search
+        </button>
+        <button
+          type="button"
           aria-pressed={props.placesShown}
           onMouseDown={keepSelection}
           onClick={props.onTogglePlaces}
@@ -107,6 +119,7 @@ export function Toolbar(props: ToolbarProps) {
         >
           Places
         </button>
+        <ViewMenu />
       </div>
     </header>
   );
