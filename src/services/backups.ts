@@ -1,4 +1,4 @@
-import { lstat, open, readFile, readdir, rm } from 'node:fs/promises';
+import { open, readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Migration } from '../core/migrations';
@@ -12,7 +12,7 @@ import {
 } from '../core/model';
 import type { BackupInfo } from '../shared/api';
 import { ensureFolder, syncFolder, writeFileDurably } from './durable-write';
-import { isErrno, plainReason } from './fs-errors';
+import { isErrno, pathExists, plainReason } from './fs-errors';
 import { Serial } from './serial';
 import { summarizeIssues } from './zod-summary';
 
@@ -277,16 +277,6 @@ export async function readBackup(
   return verifyBackup(parsed, registry);
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await lstat(path);
-    return true;
-  } catch (error) {
-    if (isErrno(error, 'ENOENT')) return false;
-    throw error;
-  }
-}
-
 export interface WriteBackupOptions {
   /** The time the backup is named after; also the "today" of the retention rule. */
   now: Date;
@@ -310,7 +300,7 @@ export async function writeBackup(
   let path = join(folder, name);
   try {
     await ensureFolder(folder);
-    for (let attempt = 2; await exists(path); attempt++) {
+    for (let attempt = 2; await pathExists(path); attempt++) {
       name = backupName(options.now, attempt);
       path = join(folder, name);
     }

@@ -1,3 +1,5 @@
+import { lstat } from 'node:fs/promises';
+
 /** A Node system error (ENOENT, EACCES, …) as thrown by node:fs. */
 export type ErrnoError = Error & { code: string; path?: string };
 
@@ -26,4 +28,15 @@ const PLAIN_REASONS: Record<string, string> = {
 export function plainReason(error: unknown): string {
   if (isErrno(error)) return PLAIN_REASONS[error.code] ?? `${error.code}: ${error.message}`;
   return error instanceof Error ? error.message : String(error);
+}
+
+/** True when something (a file, a folder, a link) is at `path`; other failures are thrown. */
+export async function pathExists(path: string): Promise<boolean> {
+  try {
+    await lstat(path);
+    return true;
+  } catch (error) {
+    if (isErrno(error, 'ENOENT')) return false;
+    throw error;
+  }
 }

@@ -1,7 +1,7 @@
-import { lstat, readdir, rename } from 'node:fs/promises';
+import { readdir, rename } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { syncFolder } from './durable-write';
-import { isErrno } from './fs-errors';
+import { isErrno, pathExists } from './fs-errors';
 
 /** A timestamp safe in file names on every platform: 2026-11-25T09-38-05-123Z. */
 export function fileTimestamp(date: Date): string {
@@ -16,16 +16,6 @@ export function setAsideName(fileName: string, date: Date, attempt = 1): string 
   return `${stem}.corrupt-${fileTimestamp(date)}${suffix}${ext}`;
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await lstat(path);
-    return true;
-  } catch (error) {
-    if (isErrno(error, 'ENOENT')) return false;
-    throw error;
-  }
-}
-
 /**
  * Moves a damaged file aside in its own folder, bytes untouched (a rename), never replacing
  * another file. Returns the new path.
@@ -34,7 +24,7 @@ export async function moveAside(path: string, date: Date): Promise<string> {
   const folder = dirname(path);
   for (let attempt = 1; ; attempt++) {
     const target = join(folder, setAsideName(basename(path), date, attempt));
-    if (await exists(target)) continue;
+    if (await pathExists(target)) continue;
     await rename(path, target);
     await syncFolder(folder);
     return target;
