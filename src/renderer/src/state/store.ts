@@ -117,11 +117,8 @@ export function applyChanges(
   const last = new Map<string, Annotation | null>();
   for (const c of mine) last.set(c.id, c.annotation);
   const removed: Annotation[] = [];
-  // A few ids are compared directly: faster than 10,000 lookups of long id strings in a Map.
-  const ids = [...last.keys()];
-  const changed = ids.length <= 8 ? (id: string) => ids.includes(id) : (id: string) => last.has(id);
   const list = open.annotations.filter((a) => {
-    const keep = !changed(a.id);
+    const keep = !last.has(a.id);
     if (!keep) removed.push(a);
     return keep;
   });
