@@ -25,7 +25,7 @@ for (const scheme of ['light', 'dark'] as const) {
   test(`the main views have no serious accessibility problems, ${scheme} theme`, async ({
     gloss,
   }) => {
-    test.slow(); // axe walks the page seven times
+    test.slow(); // axe walks the page ten times
     const page = await gloss.launch();
     // The theme follows the system by default.
     await page.emulateMedia({ colorScheme: scheme });
@@ -49,6 +49,23 @@ for (const scheme of ['light', 'dark'] as const) {
     await expectAccessible(page, 'view menu');
     await page.keyboard.press('Escape');
 
+    await page.keyboard.press('Control+Shift+F');
+    await page.getByRole('searchbox', { name: 'Search' }).fill('sea wall');
+    await expect(page.getByRole('list', { name: /^Results in/ }).first()).toBeVisible();
+    await expectAccessible(page, 'search panel with results');
+    await page.keyboard.press('Escape');
+
+    await page.keyboard.press('Control+k');
+    await page.getByRole('combobox', { name: 'Command' }).fill('theme');
+    await expectAccessible(page, 'command palette');
+    await page.keyboard.press('Escape');
+
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('?');
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+    await expectAccessible(page, 'keyboard shortcuts');
+    await page.keyboard.press('Escape');
+
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     const exportDialog = page.getByRole('dialog', { name: 'Export' });
     await expect(exportDialog).toBeVisible();
@@ -67,6 +84,38 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(page.getByRole('region', { name: 'Places' })).toBeVisible();
     await expect(page.locator('.map-frame[aria-busy]')).toHaveCount(0);
     await expectAccessible(page, 'map panel');
+  });
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the overview has no serious accessibility problems, ${scheme} theme`, async ({ gloss }) => {
+    test.slow(); // four passages tagged, axe walks the page twice
+    const page = await gloss.launch([writeTemp('sea-wall.txt', SEA_WALL)]);
+    await page.emulateMedia({ colorScheme: scheme });
+    await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
+    await dragSelect(page, '4.2 kilometres of new sea wall');
+    await page.keyboard.press('4');
+    await dragSelect(page, '"We cannot wait for the next storm,"');
+    await page.keyboard.press('2');
+    await dragSelect(page, 'the plan ignores the fishing harbour');
+    await page.keyboard.press('1');
+    await dragSelect(page, 'Nordhafen');
+    await page.keyboard.press('3');
+    await expect(annotationList(page).getByRole('listitem')).toHaveCount(4);
+    await expectSaved(page);
+
+    await page.getByRole('button', { name: 'Overview', exact: true }).click();
+    const overview = page.getByRole('region', { name: 'Overview' });
+    await expect(overview.getByRole('table', { name: /^Figures/ })).toBeVisible();
+    await overview.getByRole('button', { name: 'Value' }).click();
+    await expect(overview.getByRole('columnheader', { name: 'Value' })).toHaveAttribute(
+      'aria-sort',
+      'ascending',
+    );
+    await expectAccessible(page, 'overview of the workspace');
+    await overview.getByRole('button', { name: 'This document' }).click();
+    await expect(overview.getByText(/in “Harbour council/)).toBeVisible();
+    await expectAccessible(page, 'overview of a document');
   });
 }
 

@@ -93,4 +93,39 @@ test.describe('changes show at once', () => {
     await expect(again.getByRole('document', { name: 'Document text' })).toContainText('Mayor');
     await expect(annotationList(again).getByRole('listitem')).toHaveCount(0);
   });
+
+  test('a note typed before the creation is answered keeps its box, its text and its status', async ({
+    gloss,
+  }) => {
+    const page = await gloss.launch([writeTemp('sea-wall.txt', SEA_WALL)]);
+    const create = holdNext(page, 'createAnnotation');
+    await dragSelect(page, 'about $18 million');
+    await page.keyboard.press('1');
+    const route = await create;
+    const note = page.getByRole('textbox', { name: 'Note' });
+    await note.click();
+    await page.keyboard.type('Not in the ');
+
+    // The answer swaps the provisional id for the real one under the analyst's typing.
+    const answered = page.waitForResponse('**/api/createAnnotation');
+    await route.continue();
+    await answered;
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
+    await expect(note).toBeFocused();
+    await page.keyboard.type('budget.');
+    await note.press('Tab');
+    await page
+      .getByRole('group', { name: 'Details' })
+      .getByRole('combobox', { name: 'Status' })
+      .selectOption('disputed');
+    await expectSaved(page);
+    const row = annotationList(page).getByRole('listitem').first();
+    await expect(row).toContainText('Not in the budget.');
+    await expect(row).toContainText('disputed');
+
+    const again = await gloss.restart();
+    const saved = annotationList(again).getByRole('listitem').first();
+    await expect(saved).toContainText('Not in the budget.');
+    await expect(saved).toContainText('disputed');
+  });
 });

@@ -87,6 +87,8 @@ export const requestSchemas = {
   /** The map's passages: of one document, or of the whole workspace when documentId is absent. */
   locatedPassages: z.strictObject({ documentId: idSchema.optional() }),
   namedEntities: z.strictObject({ documentId: idSchema }),
+  /** Counts, figures, quotes and claims: of one document, or of the whole workspace when absent. */
+  overview: z.strictObject({ documentId: idSchema.optional() }),
   /** Text, quotes, notes and details matching a query: of one document, or of all when absent. */
   search: z.strictObject({
     query: z.string().trim().min(1).max(200),

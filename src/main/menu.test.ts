@@ -1,6 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import type { MenuCommand } from '../shared/api';
+import { COMMANDS } from '../shared/commands';
 import { menuTemplate } from './menu';
 
 const items = (template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] =>
@@ -13,15 +14,39 @@ describe('menuTemplate', () => {
   const sent: MenuCommand[] = [];
   const template = menuTemplate((command) => sent.push(command), 'linux', true);
 
-  it('has File, Edit, View and Help menus', () => {
-    expect(template.map((menu) => menu.label)).toEqual(['&File', '&Edit', '&View', '&Help']);
+  it('has File, Edit, Go, View and Help menus', () => {
+    expect(template.map((menu) => menu.label)).toEqual(['&File', '&Edit', '&Go', '&View', '&Help']);
+  });
+
+  it('has every command of the app, in its group, sending its id', () => {
+    for (const command of COMMANDS) {
+      const menu = template.find((m) => m.label === `&${command.group}`);
+      const entry = items(Array.isArray(menu?.submenu) ? menu.submenu : []).find(
+        (item) => item.label === command.title,
+      );
+      expect(entry, `${command.title} in ${command.group}`).toBeDefined();
+      sent.length = 0;
+      (entry?.click as () => void)();
+      expect(sent).toEqual([command.id]);
+    }
+  });
+
+  it('shows shortcuts with modifiers but registers none: the renderer handles every key', () => {
+    expect(find(template, 'Overview')?.accelerator).toBe('CmdOrCtrl+Shift+O');
+    expect(find(template, 'Next annotation')?.accelerator).toBe('Alt+Down');
+    // A bare key (Delete) acts only outside text fields, so the menu does not claim it.
+    expect(find(template, 'Delete the selected annotation')?.accelerator).toBeUndefined();
+    const registered = items(template).filter(
+      (item) => item.accelerator && item.click && item.registerAccelerator !== false,
+    );
+    expect(registered).toEqual([]);
   });
 
   it('sends open and export with CmdOrCtrl+O and CmdOrCtrl+E', () => {
-    expect(find(template, 'Open…')?.accelerator).toBe('CmdOrCtrl+O');
+    expect(find(template, 'Open documents…')?.accelerator).toBe('CmdOrCtrl+O');
     expect(find(template, 'Export…')?.accelerator).toBe('CmdOrCtrl+E');
     sent.length = 0;
-    (find(template, 'Open…')?.click as () => void)();
+    (find(template, 'Open documents…')?.click as () => void)();
     (find(template, 'Export…')?.click as () => void)();
     (find(template, 'Import annotations…')?.click as () => void)();
     expect(sent).toEqual(['open', 'export', 'import']);

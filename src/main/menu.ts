@@ -1,24 +1,37 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../shared/api';
+import type { CommandId } from '../shared/commands';
+import { COMMANDS, menuAccelerator } from '../shared/commands';
+
+const SEPARATOR: MenuItemConstructorOptions = { type: 'separator' };
 
 /**
- * The application menu. Commands the renderer carries out (open, export, undo, redo) are sent to
- * it; the rest are Electron roles. Undo/Redo show their shortcuts but do not register them: the
- * renderer handles Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y itself, including inside its text fields.
+ * The application menu: every command of shared/commands, sent to the renderer to carry out,
+ * and Electron's roles (clipboard, zoom, quit). The menu shows shortcuts but registers none:
+ * the renderer handles every key itself, so that a text field keeps its own (Ctrl+Z in a note
+ * undoes typing) and a key never acts twice.
  */
 export function menuTemplate(
-  send: (command: MenuCommand) => void,
+  send: (command: CommandId) => void,
   platform: NodeJS.Platform,
   packaged: boolean,
 ): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
+  const item = (id: CommandId): MenuItemConstructorOptions => {
+    const command = COMMANDS.find((c) => c.id === id)!;
+    const accelerator = menuAccelerator(command.keys);
+    return {
+      label: command.title,
+      ...(accelerator ? { accelerator, registerAccelerator: false } : {}),
+      click: () => send(id),
+    };
+  };
+  const items = (...ids: (CommandId | null)[]) => ids.map((id) => (id ? item(id) : SEPARATOR));
+
   const file: MenuItemConstructorOptions = {
     label: '&File',
     submenu: [
-      { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => send('open') },
-      { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => send('export') },
-      { label: 'Import annotations…', click: () => send('import') },
-      { type: 'separator' },
+      ...items('open', 'import', 'export', null, 'add-samples', 'remove-document', 'backups'),
+      SEPARATOR,
       // On macOS, Quit lives in the app menu; File ends with Close Window there.
       mac ? { role: 'close' } : { role: 'quit', accelerator: 'CmdOrCtrl+Q' },
     ],
@@ -26,53 +39,59 @@ export function menuTemplate(
   const edit: MenuItemConstructorOptions = {
     label: '&Edit',
     submenu: [
-      {
-        label: 'Undo',
-        accelerator: 'CmdOrCtrl+Z',
-        registerAccelerator: false,
-        click: () => send('undo'),
-      },
-      {
-        label: 'Redo',
-        accelerator: 'CmdOrCtrl+Shift+Z',
-        registerAccelerator: false,
-        click: () => send('redo'),
-      },
-      { type: 'separator' },
+      ...items('undo', 'redo'),
+      SEPARATOR,
       { role: 'cut' },
       { role: 'copy' },
       { role: 'paste' },
       { role: 'selectAll' },
+      SEPARATOR,
+      ...items('delete-annotation', 'edit-tags', 'suggest'),
     ],
+  };
+  const go: MenuItemConstructorOptions = {
+    label: '&Go',
+    submenu: items(
+      'next-annotation',
+      'previous-annotation',
+      'open-details',
+      'focus-text',
+      null,
+      'search-document',
+      'search-workspace',
+    ),
   };
   const developer: MenuItemConstructorOptions[] = packaged
     ? []
-    : [
-        { role: 'reload' },
-        { role: 'forceReload' },
-        { role: 'toggleDevTools' },
-        { type: 'separator' },
-      ];
+    : [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, SEPARATOR];
   const view: MenuItemConstructorOptions = {
     label: '&View',
     submenu: [
+      ...items('toggle-overview', 'toggle-places', 'close-panels', null),
+      ...items('theme-system', 'theme-light', 'theme-dark', 'text-larger', 'text-smaller'),
+      SEPARATOR,
       ...developer,
       { role: 'resetZoom' },
       { role: 'zoomIn' },
       { role: 'zoomOut' },
-      { type: 'separator' },
+      SEPARATOR,
       { role: 'togglefullscreen' },
     ],
   };
   const help: MenuItemConstructorOptions = {
     label: '&Help',
     role: 'help',
-    submenu: [{ label: 'About Gloss', role: 'about' }],
+    submenu: [
+      ...items('command-palette', 'shortcuts'),
+      SEPARATOR,
+      { label: 'About Gloss', role: 'about' },
+    ],
   };
   return [
     ...(mac ? [{ role: 'appMenu' } as MenuItemConstructorOptions] : []),
     file,
     edit,
+    go,
     view,
     help,
   ];

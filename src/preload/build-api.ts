@@ -1,11 +1,6 @@
 import { DESKTOP_CHANNELS, IPC_PREFIX } from '../shared/api';
-import type {
-  DesktopBridge,
-  GlossServices,
-  MenuCommand,
-  PreloadApi,
-  ServiceMethod,
-} from '../shared/api';
+import type { DesktopBridge, GlossServices, PreloadApi, ServiceMethod } from '../shared/api';
+import { isCommandId } from '../shared/commands';
 
 // Built from two plain functions so it can be tested without Electron. The sandboxed preload may
 // import only 'electron', so this file imports nothing at runtime but constants (no zod).
@@ -34,6 +29,7 @@ export const PRELOAD_METHODS = [
   'placeCandidates',
   'locatedPassages',
   'namedEntities',
+  'overview',
   'search',
   'updateAnnotation',
   'deleteAnnotation',
@@ -50,10 +46,6 @@ export const PRELOAD_METHODS = [
 type Missing = Exclude<ServiceMethod, (typeof PRELOAD_METHODS)[number]>;
 const everyMethodListed: [Missing] extends [never] ? true : Missing = true;
 void everyMethodListed;
-
-const MENU_COMMANDS: readonly MenuCommand[] = ['open', 'export', 'import', 'undo', 'redo'];
-const isMenuCommand = (value: unknown): value is MenuCommand =>
-  MENU_COMMANDS.includes(value as MenuCommand);
 
 /** ipcRenderer.invoke, as the preload passes it in. */
 export type Invoke = (channel: string, ...args: unknown[]) => Promise<unknown>;
@@ -81,7 +73,7 @@ export function buildApi(invoke: Invoke, subscribe: Subscribe): PreloadApi {
     onMenuCommand: (listener) =>
       subscribe(DESKTOP_CHANNELS.menuCommand, (command) => {
         // Only known commands reach the page, whatever arrives on the channel.
-        if (isMenuCommand(command)) listener(command);
+        if (isCommandId(command)) listener(command);
       }),
   };
   return Object.freeze({ ...services, desktop: Object.freeze(desktop) });

@@ -35,6 +35,7 @@ import type { Analysis } from './analysis';
 import { localAnalysis } from './analysis';
 import { documentOperations } from './document-operations';
 import { placeOperations } from './place-operations';
+import { overviewOperations } from './overview-operations';
 import { searchOperations } from './search-operations';
 import { exchangeOperations } from './exchange-operations';
 import { tagOperations } from './tag-operations';
@@ -632,6 +633,7 @@ export async function openServices(options: ServicesOptions): Promise<AppService
     ...tagOperations({ run, serial, store, history, now }),
 
     ...placeOperations({ run, store, analysis, documentOrThrow }),
+    ...overviewOperations({ run, store, documentOrThrow }),
     ...searchOperations({ run, store, documentOrThrow }),
 
     ...exchangeOperations({ run, serial, store, history, now, newId, documentOrThrow }),

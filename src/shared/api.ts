@@ -9,7 +9,9 @@ import type { PlaceCandidate } from '../core/text-analysis';
 import type { LocatedPassage } from '../core/map-points';
 import type { NamedEntity } from '../core/places';
 import type { SearchResults } from '../core/search';
+import type { Overview } from '../core/overview';
 import type { RequestOf, ServiceMethod } from '../core/api-schema';
+import type { CommandId } from './commands';
 
 export type { Result, AppError } from '../core/result';
 export type { Annotation, DocumentMeta, Tag } from '../core/model';
@@ -19,6 +21,14 @@ export type { PlaceCandidate } from '../core/text-analysis';
 export type { LocatedPassage } from '../core/map-points';
 export type { NamedEntity } from '../core/places';
 export type { SearchHit, SearchKind, SearchResults } from '../core/search';
+export type {
+  Overview,
+  FigureRow,
+  OverviewItem,
+  SpeakerGroup,
+  StatusGroup,
+  TagCount,
+} from '../core/overview';
 export type { HistoryState } from '../core/history';
 export type { ServiceMethod, RequestOf } from '../core/api-schema';
 
@@ -176,6 +186,7 @@ export interface ResponseMap {
   placeCandidates: PlaceCandidate[];
   locatedPassages: LocatedPassage[];
   namedEntities: NamedEntity[];
+  overview: Overview;
   search: SearchResults;
   createTag: Mutation;
   updateTag: Mutation;
@@ -195,8 +206,8 @@ export type GlossServices = {
     : (request: RequestOf<M>) => Promise<Result<ResponseOf<M>>>;
 };
 
-/** Commands the Electron menu sends to the renderer. */
-export type MenuCommand = 'open' | 'export' | 'import' | 'undo' | 'redo';
+/** Commands the Electron menu sends to the renderer: any of the app's (shared/commands). */
+export type MenuCommand = CommandId;
 
 /** What the open dialog did: one result per chosen file, and the files it may open as text. */
 export interface DialogImport {

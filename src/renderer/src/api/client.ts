@@ -12,7 +12,7 @@ import type {
   ServiceMethod,
 } from '../../../shared/api';
 import { openableUrl } from '../../../core/link-url';
-import { httpCall, httpUpload, takeToken } from './http-transport';
+import { httpCall, httpUpload, inCallOrder, takeToken } from './http-transport';
 
 export interface GlossClient {
   /** 'desktop' under Electron, 'web' in a browser. */
@@ -38,39 +38,44 @@ function httpServices(token: string): GlossServices {
     <M extends ServiceMethod>(method: M) =>
     (payload?: RequestOf<M>) =>
       httpCall(token, method, payload);
+  const inOrder = inCallOrder();
+  window.addEventListener('pagehide', () => inOrder.hurry());
+  window.addEventListener('pageshow', () => inOrder.calm());
+  const change = <M extends ServiceMethod>(method: M) => inOrder(call(method));
   return {
     getWorkspace: call('getWorkspace'),
     openDocument: call('openDocument'),
     importFile: (request) => httpUpload(token, request.name, request.bytes, request.asText),
     importProgress: call('importProgress'),
-    renameDocument: call('renameDocument'),
-    removeDocument: call('removeDocument'),
+    renameDocument: change('renameDocument'),
+    removeDocument: change('removeDocument'),
     checkSource: call('checkSource'),
-    updateFromDisk: call('updateFromDisk'),
-    reattachAnnotation: call('reattachAnnotation'),
-    createTag: call('createTag'),
+    updateFromDisk: change('updateFromDisk'),
+    reattachAnnotation: change('reattachAnnotation'),
+    createTag: change('createTag'),
     suggest: call('suggest'),
-    rejectSuggestion: call('rejectSuggestion'),
+    rejectSuggestion: change('rejectSuggestion'),
     placeCandidates: call('placeCandidates'),
     locatedPassages: call('locatedPassages'),
     namedEntities: call('namedEntities'),
+    overview: call('overview'),
     search: call('search'),
-    updateTag: call('updateTag'),
-    moveTag: call('moveTag'),
+    updateTag: change('updateTag'),
+    moveTag: change('moveTag'),
     countTagUses: call('countTagUses'),
-    deleteTag: call('deleteTag'),
+    deleteTag: change('deleteTag'),
     importSamples: call('importSamples'),
-    createAnnotation: call('createAnnotation'),
-    createAnnotations: call('createAnnotations'),
-    updateAnnotation: call('updateAnnotation'),
-    deleteAnnotation: call('deleteAnnotation'),
-    undo: call('undo'),
-    redo: call('redo'),
+    createAnnotation: change('createAnnotation'),
+    createAnnotations: change('createAnnotations'),
+    updateAnnotation: change('updateAnnotation'),
+    deleteAnnotation: change('deleteAnnotation'),
+    undo: change('undo'),
+    redo: change('redo'),
     exportJson: call('exportJson'),
     exportDocuments: call('exportDocuments'),
-    importAnnotations: call('importAnnotations'),
+    importAnnotations: change('importAnnotations'),
     listBackups: call('listBackups'),
-    restoreBackup: call('restoreBackup'),
+    restoreBackup: change('restoreBackup'),
   } as GlossServices;
 }
 

@@ -92,3 +92,46 @@ export async function httpUpload<T>(
     return lostContact(e instanceof Error ? e.message : String(e));
   }
 }
+
+/** A wrapper that sends calls in call order; `hurry` sends what waits, and all later, at once. */
+export interface CallOrder {
+  <A extends unknown[], T>(call: (...args: A) => Promise<T>): (...args: A) => Promise<T>;
+  hurry(): void;
+  /** Back to sending in order (the page came back from the back-forward cache). */
+  calm(): void;
+}
+
+/**
+ * Wraps calls so that each is sent only once the one before it is answered. Changes need it:
+ * the browser may carry concurrent requests over different connections, and the host applies
+ * them as they arrive, so a note typed and then a status chosen could land status first (and
+ * its answer, shown last, would lack the note). Over IPC, order is kept by the channel itself.
+ * As the page goes, waiting would lose a change: `hurry` then sends everything at once.
+ */
+export function inCallOrder(): CallOrder {
+  let tail: Promise<unknown> = Promise.resolve();
+  let hurried = false;
+  const waiting = new Set<() => void>();
+  const order = (<A extends unknown[], T>(call: (...args: A) => Promise<T>) =>
+    (...args: A): Promise<T> => {
+      if (hurried) return call(...args);
+      let go!: () => void;
+      const turn = new Promise<void>((resolve) => (go = resolve));
+      waiting.add(go);
+      void tail.then(go);
+      const result = turn.then(() => {
+        waiting.delete(go);
+        return call(...args);
+      });
+      tail = result.catch(() => undefined);
+      return result;
+    }) as CallOrder;
+  order.hurry = () => {
+    hurried = true;
+    for (const go of waiting) go();
+  };
+  order.calm = () => {
+    hurried = false;
+  };
+  return order;
+}

@@ -45,6 +45,8 @@ interface AnnotationsPanelProps {
   annotations: readonly Annotation[];
   tags: readonly Tag[];
   selectedId: string | null;
+  /** The provisional annotation its saved successor last replaced (see UiState.replaced). */
+  replaced?: { from: string; to: string } | null;
   readOnly: boolean;
   /** The open document's id: a new document starts a new count for the live announcements. */
   documentId?: string;
@@ -158,7 +160,9 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
       )}
       {selected && (
         <AnnotationDetails
-          key={selected.id}
+          // Saving a new annotation swaps its provisional id for the real one: the details stay
+          // the same box, so typing in its note goes on undisturbed.
+          key={props.replaced?.to === selected.id ? props.replaced.from : selected.id}
           annotation={selected}
           tags={tags}
           readOnly={props.readOnly}

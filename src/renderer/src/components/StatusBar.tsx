@@ -6,6 +6,9 @@ interface StatusBarProps {
   importing: string | null;
   /** Opens the workspace's backups (Restore from backup). */
   onBackups?: (() => void) | undefined;
+  /** Opens the command palette and the list of shortcuts: where keyboard users learn them. */
+  onCommands?: () => void;
+  onShortcuts?: () => void;
 }
 
 /** Says whether everything is on disk: "Saved" only once the services confirmed the write. */
@@ -16,6 +19,8 @@ export function StatusBar({
   notice,
   importing,
   onBackups,
+  onCommands,
+  onShortcuts,
 }: StatusBarProps) {
   const status = readOnly ? 'Read-only' : pendingWrites > 0 ? 'Saving…' : 'Saved';
   return (
@@ -44,6 +49,21 @@ export function StatusBar({
       {workspacePath && onBackups && (
         <button type="button" className="link-button backups-button" onClick={onBackups}>
           Backups…
+        </button>
+      )}
+      {onCommands && (
+        <button
+          type="button"
+          className="link-button"
+          onClick={onCommands}
+          title="Every command, found by typing"
+        >
+          Commands <kbd>Ctrl+K</kbd>
+        </button>
+      )}
+      {onShortcuts && (
+        <button type="button" className="link-button" onClick={onShortcuts}>
+          Shortcuts <kbd>?</kbd>
         </button>
       )}
     </footer>

@@ -20,6 +20,8 @@ interface ToolbarProps {
   searchShown: boolean;
   onToggleSearch(): void;
   onTogglePlaces(): void;
+  overviewShown: boolean;
+  onToggleOverview(): void;
 }
 
 // Toolbar buttons must not take focus or the text selection away from the reader on press.
@@ -118,6 +120,15 @@ export function Toolbar(props: ToolbarProps) {
           title="Map of the places tagged (Ctrl+Shift+M)"
         >
           Places
+        </button>
+        <button
+          type="button"
+          aria-pressed={props.overviewShown}
+          onMouseDown={keepSelection}
+          onClick={props.onToggleOverview}
+          title="Counts, figures, quotes and claims at a glance (Ctrl+Shift+O)"
+        >
+          Overview
         </button>
         <ViewMenu />
       </div>

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { LineWidth, ThemeChoice } from '../view-settings';
 import { stepTextSize, TEXT_SIZES } from '../view-settings';
-import { useViewSettings } from '../state/use-view-settings';
+import { useSharedViewSettings } from '../state/use-view-settings';
 import './view-menu.css';
 
 const THEMES: { value: ThemeChoice; label: string }[] = [
@@ -18,7 +18,7 @@ const WIDTHS: { value: LineWidth; label: string }[] = [
 /** The toolbar's "View" button and its popover: theme, reading size and line width. */
 export function ViewMenu() {
   const [open, setOpen] = useState(false);
-  const [settings, change] = useViewSettings();
+  const [settings, change] = useSharedViewSettings();
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const panelId = useId();

@@ -134,6 +134,7 @@ describe('reduce', () => {
     });
     expect(s.open?.annotations.map((a) => a.id)).toEqual(['real', 'b']);
     expect(s.selectedId).toBe('real');
+    expect(s.replaced).toEqual({ from: 'provisional-1', to: 'real' });
     expect(s.history.canUndo).toBe(true);
   });
 

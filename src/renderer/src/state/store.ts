@@ -18,6 +18,11 @@ export interface UiState {
   workspace: WorkspaceState | null;
   open: OpenedDocument | null;
   selectedId: string | null;
+  /**
+   * The last provisional annotation its saved successor replaced: views keyed by annotation
+   * (the details) key the successor as its predecessor, so a note being typed keeps its box.
+   */
+  replaced: { from: string; to: string } | null;
   /** Service calls that change data and have not yet answered (they answer once on disk). */
   pendingWrites: number;
   /** The last error, shown in an alert until dismissed or replaced. */
@@ -46,6 +51,7 @@ export const initialState: UiState = {
   workspace: null,
   open: null,
   selectedId: null,
+  replaced: null,
   pendingWrites: 0,
   error: null,
   notice: null,
@@ -216,7 +222,8 @@ export function reduce(state: UiState, action: Action): UiState {
         action.tags && state.workspace
           ? { ...state.workspace, tags: action.tags }
           : state.workspace;
-      return { ...state, open, history: action.history, selectedId, workspace };
+      const replaced = action.replaces ?? state.replaced;
+      return { ...state, open, history: action.history, selectedId, workspace, replaced };
     }
     case 'error':
       return { ...state, error: action.message, offerAsText: [] };

@@ -96,7 +96,7 @@ export function useGloss(client: GlossClient) {
     [client, report],
   );
 
-  // Annotations created but not yet answered for: provisional id -> the real id (null if it failed).
+  // Annotations created under a provisional id -> their real id (null if the creation failed).
   const creations = useRef(new Map<string, Promise<string | null>>());
   const provisionalCount = useRef(0);
   // Changes in flight per annotation: only the last one's answer is shown, so an earlier answer
@@ -345,8 +345,9 @@ export function useGloss(client: GlossClient) {
         );
         answer(done?.changes[0]?.id ?? null);
       } finally {
+        // Kept, answered: a view may still ask for the real id of a provisional one (the details
+        // of an annotation save its note, as they close, under the id they were opened with).
         answer(null);
-        creations.current.delete(id);
       }
     },
     [client, mutate],

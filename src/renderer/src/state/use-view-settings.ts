@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useState } from 'react';
 import type { ViewSettings } from '../view-settings';
 import {
   applyViewSettings,
@@ -8,7 +8,7 @@ import {
 } from '../view-settings';
 
 /** The view settings, kept and applied as they change; "system" follows the OS live. */
-export function useViewSettings(): [ViewSettings, (patch: Partial<ViewSettings>) => void] {
+export function useViewSettings(): ViewSettingsHandle {
   const [settings, setSettings] = useState(loadViewSettings);
 
   useEffect(() => {
@@ -26,4 +26,16 @@ export function useViewSettings(): [ViewSettings, (patch: Partial<ViewSettings>)
   }, []);
 
   return [settings, change];
+}
+
+type ViewSettingsHandle = [ViewSettings, (patch: Partial<ViewSettings>) => void];
+
+/** The view settings App keeps, shared by the View menu and the theme and text commands. */
+export const ViewSettingsContext = createContext<ViewSettingsHandle | null>(null);
+
+/** The shared view settings (App provides them). */
+export function useSharedViewSettings(): ViewSettingsHandle {
+  const shared = useContext(ViewSettingsContext);
+  if (!shared) throw new Error('useSharedViewSettings needs a ViewSettingsContext');
+  return shared;
 }
