@@ -1,36 +1,24 @@
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dispatch } from './dispatch';
-import type { AppServices } from './services';
-import { openTestServices, removeFolder, tempFolder, unwrap, utf8 } from './test-support';
+import { servicesForEachTest, unwrap, utf8 } from './test-support';
 
 describe('overview', () => {
-  let dir: string;
-  let services: AppServices;
-
-  beforeEach(async () => {
-    dir = await tempFolder();
-    services = await openTestServices(join(dir, 'ws'));
-  });
-  afterEach(async () => {
-    await services.close();
-    await removeFolder(dir);
-  });
+  const ws = servicesForEachTest();
 
   it('counts, lists figures, quotes and claims of one document or of the workspace', async () => {
     const a = unwrap(
-      await services.importFile({
+      await ws.services.importFile({
         name: 'a.txt',
         bytes: utf8('The wall is 4.2 km long. "Soon," said Ilse Brandt. It will hold.\n'),
       }),
     ).document;
     const b = unwrap(
-      await services.importFile({ name: 'b.txt', bytes: utf8('It cost 18 million dollars.\n') }),
+      await ws.services.importFile({ name: 'b.txt', bytes: utf8('It cost 18 million dollars.\n') }),
     ).document;
     const text = 'The wall is 4.2 km long. "Soon," said Ilse Brandt. It will hold.';
     const span = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length });
     unwrap(
-      await services.createAnnotation({
+      await ws.services.createAnnotation({
         documentId: a.id,
         ...span('4.2 km'),
         tag: 'figure',
@@ -38,7 +26,7 @@ describe('overview', () => {
       }),
     );
     unwrap(
-      await services.createAnnotation({
+      await ws.services.createAnnotation({
         documentId: a.id,
         ...span('"Soon,"'),
         tag: 'quote',
@@ -46,7 +34,7 @@ describe('overview', () => {
       }),
     );
     unwrap(
-      await services.createAnnotation({
+      await ws.services.createAnnotation({
         documentId: a.id,
         ...span('It will hold.'),
         tag: 'claim',
@@ -54,7 +42,7 @@ describe('overview', () => {
       }),
     );
     unwrap(
-      await services.createAnnotation({
+      await ws.services.createAnnotation({
         documentId: b.id,
         start: 8,
         end: 18,
@@ -63,7 +51,7 @@ describe('overview', () => {
       }),
     );
 
-    const all = unwrap(await services.overview({}));
+    const all = unwrap(await ws.services.overview({}));
     expect(all.scope).toBe('workspace');
     expect(all.total).toBe(4);
     expect(all.byTag.map((t) => [t.tagId, t.count])).toEqual([
@@ -83,16 +71,16 @@ describe('overview', () => {
     expect(all.quotes).toMatchObject([{ speaker: 'Ilse Brandt', items: [{ quote: '"Soon,"' }] }]);
     expect(all.claims).toMatchObject([{ status: 'disputed', items: [{ documentId: a.id }] }]);
 
-    const one = unwrap(await services.overview({ documentId: b.id }));
+    const one = unwrap(await ws.services.overview({ documentId: b.id }));
     expect(one.scope).toBe('document');
     expect(one.total).toBe(1);
     expect(one.figures.map((f) => f.documentTitle)).toEqual([b.title]);
   });
 
   it('answers for an empty workspace, and refuses an unknown document or a stray field', async () => {
-    expect(unwrap(await services.overview({}))).toMatchObject({ total: 0, documents: 0 });
-    expect((await dispatch(services, 'overview', { documentId: 'nope' })).ok).toBe(false);
-    expect((await dispatch(services, 'overview', { scope: 'all' })).ok).toBe(false);
-    expect((await dispatch(services, 'overview', undefined)).ok).toBe(false);
+    expect(unwrap(await ws.services.overview({}))).toMatchObject({ total: 0, documents: 0 });
+    expect((await dispatch(ws.services, 'overview', { documentId: 'nope' })).ok).toBe(false);
+    expect((await dispatch(ws.services, 'overview', { scope: 'all' })).ok).toBe(false);
+    expect((await dispatch(ws.services, 'overview', undefined)).ok).toBe(false);
   });
 });

@@ -2,6 +2,7 @@
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import type { Result } from '../core/result';
 import type { BackupTimers } from './backups';
 import type { AppServices, ServicesOptions } from './services';
@@ -39,6 +40,43 @@ export function openTestServices(
   options: Partial<ServicesOptions> = {},
 ): Promise<AppServices> {
   return openServices({ workspaceDir, now: steppingClock(), newId: countingIds(), ...options });
+}
+
+/** What servicesForEachTest gives a test: its services, their temp folder, and a reopen. */
+export interface TestWorkspace {
+  readonly services: AppServices;
+  /** The temp folder; the workspace is its `ws` folder. */
+  readonly dir: string;
+  /** Closes the services and opens them again over the same workspace (a restart). */
+  reopen(): Promise<AppServices>;
+}
+
+/** Fresh services over a new temp workspace for each test of the calling block; closed after. */
+export function servicesForEachTest(): TestWorkspace {
+  let dir = '';
+  let services: AppServices | null = null;
+  beforeEach(async () => {
+    dir = await tempFolder();
+    services = await openTestServices(join(dir, 'ws'));
+  });
+  afterEach(async () => {
+    await services?.close();
+    await removeFolder(dir);
+  });
+  return {
+    get services() {
+      if (!services) throw new Error('servicesForEachTest: used outside a test');
+      return services;
+    },
+    get dir() {
+      return dir;
+    },
+    async reopen() {
+      await services?.close();
+      services = await openTestServices(join(dir, 'ws'));
+      return services;
+    },
+  };
 }
 
 /** The value of an ok Result; fails the test with the error otherwise. */

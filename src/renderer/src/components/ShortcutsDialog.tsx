@@ -92,7 +92,7 @@ export function ShortcutsDialog({ tags, onClose }: ShortcutsDialogProps) {
           <ShortcutTable
             key={place}
             title={place}
-            rows={keys.map(([what, combo]) => [what, <kbd key={what}>{combo}</kbd>])}
+            rows={keys.map(([what, combo]) => [what, <PairedKeys key={what} text={combo} />])}
           />
         ))}
       </div>
@@ -115,5 +115,24 @@ function ShortcutTable({ title, rows }: { title: string; rows: [string, React.Re
         </tbody>
       </table>
     </section>
+  );
+}
+
+/** "Shift+→ / Shift+←" as keys, the pair's halves apart ("Tab or Ctrl+J" likewise). */
+function PairedKeys({ text }: { text: string }) {
+  const parts = text.split(/ (\/|or) /);
+  return (
+    <span className="keys">
+      {parts.map((part, i) =>
+        i % 2 ? (
+          <span key={i} className="key-or">
+            {' '}
+            {part}{' '}
+          </span>
+        ) : (
+          part.split(/\+(?!$)/).map((k, j) => <kbd key={`${i}-${j}`}>{k}</kbd>)
+        ),
+      )}
+    </span>
   );
 }
