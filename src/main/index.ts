@@ -15,6 +15,7 @@ import type { AppServices } from '../services';
 import { parseElectronArgv } from './command-line';
 import { registerIpc } from './ipc';
 import type { FileDialogs } from './ipc';
+import type { MenuTag } from './menu';
 import { menuTemplate } from './menu';
 import { hardenSession, hardenWebContents } from './security';
 import { windowOptions } from './window-options';
@@ -46,6 +47,18 @@ const dialogs: FileDialogs = {
 
 function sendMenuCommand(command: MenuCommand): void {
   mainWindow?.webContents.send(DESKTOP_CHANNELS.menuCommand, command);
+}
+
+let menuTags = '';
+
+/** Sets the application menu, listing `tags` in its Tag menu; rebuilt only when they change. */
+function showMenu(tags: readonly MenuTag[]): void {
+  const shown = JSON.stringify(tags.map(({ id, name, hotkey }) => [id, name, hotkey]));
+  if (shown === menuTags) return;
+  menuTags = shown;
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(menuTemplate(sendMenuCommand, process.platform, app.isPackaged, tags)),
+  );
 }
 
 function createWindow(): BrowserWindow {
@@ -111,10 +124,9 @@ async function start(): Promise<void> {
     dialog: dialogs,
     // Reached only through openLinkWithDialog: an http(s) link the user agreed to open.
     openExternal: (url) => shell.openExternal(url),
+    onTags: showMenu,
   });
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(menuTemplate(sendMenuCommand, process.platform, app.isPackaged)),
-  );
+  showMenu([]);
   app.setAboutPanelOptions({ applicationName: 'Gloss', applicationVersion: app.getVersion() });
   mainWindow = createWindow();
 }

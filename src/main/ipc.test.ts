@@ -69,6 +69,23 @@ describe('registerIpc', () => {
     );
   });
 
+  it('tells the menu the tags an answer carries, and nothing for other answers', async () => {
+    const services = fakeServices();
+    const tags = [{ id: 'claim', name: 'Claim', color: '#e8590c', hotkey: '1' }];
+    services.getWorkspace = async () => ({ ok: true, value: { tags } as never });
+    const told: unknown[] = [];
+    registerIpc(ipcMain, services, {
+      appUrl: APP,
+      dialog: {} as FileDialogs,
+      openExternal: shell.openExternal,
+      onTags: (t) => told.push(t),
+    });
+    await fromApp('gloss:getWorkspace');
+    await fromApp('gloss:openDocument', { documentId: 'doc-1' });
+    await ipcMain.invoke('gloss:getWorkspace', 'https://evil.example/');
+    expect(told).toEqual([tags]);
+  });
+
   it('routes a valid call to the service', async () => {
     const { services } = setup();
     const result = await fromApp('gloss:openDocument', { documentId: 'doc-1' });

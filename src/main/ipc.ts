@@ -14,7 +14,7 @@ import { SERVICE_METHODS } from '../core/api-schema';
 import { MAX_OPENABLE_URL, openableUrl } from '../core/link-url';
 import { fail, ok } from '../core/result';
 import { DESKTOP_CHANNELS, IPC_PREFIX } from '../shared/api';
-import type { DialogImport, GlossServices, Result } from '../shared/api';
+import type { DialogImport, GlossServices, Result, Tag } from '../shared/api';
 import { dispatch } from '../services';
 import type { AppServices } from '../services';
 import { isTrustedSender } from './security';
@@ -48,6 +48,8 @@ export interface IpcOptions {
   dialog: FileDialogs;
   /** shell.openExternal (a stand-in in tests): reached only through openLinkWithDialog. */
   openExternal(url: string): Promise<void>;
+  /** Told the workspace's tags whenever an answer carries them (the menu lists them). */
+  onTags?(tags: readonly Tag[]): void;
 }
 
 /** Longest export accepted for saving: far above any real workspace, below V8's string limit. */
@@ -69,6 +71,12 @@ const OPEN_FILTERS = [
   },
   { name: 'All files', extensions: ['*'] },
 ];
+
+/** The tags an answer carries (a WorkspaceState, or a Mutation that changed them). */
+const tagsOf = (value: unknown): readonly Tag[] | undefined =>
+  value && typeof value === 'object' && 'tags' in value && Array.isArray(value.tags)
+    ? (value.tags as Tag[])
+    : undefined;
 
 const unauthorized = (): Result<never> =>
   fail('unauthorized', 'This request did not come from the Gloss window, so it was refused.');
@@ -222,9 +230,14 @@ export function registerIpc(
     isTrustedSender(event.senderFrame?.url, options.appUrl);
 
   for (const method of SERVICE_METHODS) {
-    ipcMain.handle(IPC_PREFIX + method, (event, payload) =>
-      trusted(event) ? safely(() => dispatch(services, method, payload)) : unauthorized(),
-    );
+    ipcMain.handle(IPC_PREFIX + method, async (event, payload) => {
+      if (!trusted(event)) return unauthorized();
+      const result = await safely(() => dispatch(services, method, payload));
+      // The workspace and every change that touches tags answer with the tags as they now are.
+      const tags = result.ok ? tagsOf(result.value) : undefined;
+      if (tags) options.onTags?.(tags);
+      return result;
+    });
   }
   ipcMain.handle(DESKTOP_CHANNELS.openFilesDialog, (event) =>
     trusted(event)

@@ -14,8 +14,32 @@ describe('menuTemplate', () => {
   const sent: MenuCommand[] = [];
   const template = menuTemplate((command) => sent.push(command), 'linux', true);
 
-  it('has File, Edit, Go, View and Help menus', () => {
-    expect(template.map((menu) => menu.label)).toEqual(['&File', '&Edit', '&Go', '&View', '&Help']);
+  it('has File, Edit, Tag, Go, View and Help menus', () => {
+    expect(template.map((menu) => menu.label)).toEqual([
+      '&File',
+      '&Edit',
+      '&Tag',
+      '&Go',
+      '&View',
+      '&Help',
+    ]);
+  });
+
+  it("lists the workspace's tags in the Tag menu, each sending its id", () => {
+    const tags = [
+      { id: 'claim', name: 'Claim', hotkey: '1' },
+      { id: 'source-check', name: 'Source check' },
+    ];
+    const withTags = menuTemplate((command) => sent.push(command), 'linux', true, tags);
+    sent.length = 0;
+    (find(withTags, 'Tag the selection as Claim (1)')?.click as () => void)();
+    (find(withTags, 'Tag the selection as Source check')?.click as () => void)();
+    expect(sent).toEqual(['tag:claim', 'tag:source-check']);
+    // Without tags, the Tag menu holds Edit tags… alone.
+    const tagMenu = template.find((m) => m.label === '&Tag');
+    expect((tagMenu?.submenu as MenuItemConstructorOptions[]).map((i) => i.label)).toEqual([
+      'Edit tags…',
+    ]);
   });
 
   it('has every command of the app, in its group, sending its id', () => {

@@ -1,5 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import type { CommandId } from '../shared/commands';
+import type { CommandId, MenuCommand } from '../shared/commands';
 import { COMMANDS, menuAccelerator } from '../shared/commands';
 
 const SEPARATOR: MenuItemConstructorOptions = { type: 'separator' };
@@ -10,10 +10,18 @@ const SEPARATOR: MenuItemConstructorOptions = { type: 'separator' };
  * the renderer handles every key itself, so that a text field keeps its own (Ctrl+Z in a note
  * undoes typing) and a key never acts twice.
  */
+/** A tag as the Tag menu lists it. */
+export interface MenuTag {
+  id: string;
+  name: string;
+  hotkey?: string | undefined;
+}
+
 export function menuTemplate(
-  send: (command: CommandId) => void,
+  send: (command: MenuCommand) => void,
   platform: NodeJS.Platform,
   packaged: boolean,
+  tags: readonly MenuTag[] = [],
 ): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   const item = (id: CommandId): MenuItemConstructorOptions => {
@@ -46,7 +54,20 @@ export function menuTemplate(
       { role: 'paste' },
       { role: 'selectAll' },
       SEPARATOR,
-      ...items('delete-annotation', 'edit-tags', 'suggest'),
+      ...items('delete-annotation', 'suggest'),
+    ],
+  };
+  // The workspace's own tags (main rebuilds the menu when they change); their keys are bare
+  // digits, which act only outside text fields, so they are named, not registered.
+  const tag: MenuItemConstructorOptions = {
+    label: '&Tag',
+    submenu: [
+      ...tags.map((t) => ({
+        label: `Tag the selection as ${t.name}${t.hotkey ? ` (${t.hotkey})` : ''}`,
+        click: () => send(`tag:${t.id}`),
+      })),
+      ...(tags.length ? [SEPARATOR] : []),
+      item('edit-tags'),
     ],
   };
   const go: MenuItemConstructorOptions = {
@@ -91,6 +112,7 @@ export function menuTemplate(
     ...(mac ? [{ role: 'appMenu' } as MenuItemConstructorOptions] : []),
     file,
     edit,
+    tag,
     go,
     view,
     help,

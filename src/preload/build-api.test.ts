@@ -75,9 +75,12 @@ describe('buildApi', () => {
     const off = api.desktop.onMenuCommand((command) => got.push(command));
     const deliver = listeners.get(DESKTOP_CHANNELS.menuCommand);
     deliver?.('undo');
+    deliver?.('tag:claim');
     deliver?.('format-disk');
+    deliver?.('tag:../../etc');
+    deliver?.('tag:');
     deliver?.({ sender: 'ipc' });
-    expect(got).toEqual(['undo']);
+    expect(got).toEqual(['undo', 'tag:claim']);
     off();
     expect(listeners.has(DESKTOP_CHANNELS.menuCommand)).toBe(false);
   });

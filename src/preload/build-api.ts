@@ -1,6 +1,6 @@
 import { DESKTOP_CHANNELS, IPC_PREFIX } from '../shared/api';
 import type { DesktopBridge, GlossServices, PreloadApi, ServiceMethod } from '../shared/api';
-import { isCommandId } from '../shared/commands';
+import { isMenuCommand } from '../shared/commands';
 
 // Built from two plain functions so it can be tested without Electron. The sandboxed preload may
 // import only 'electron', so this file imports nothing at runtime but constants (no zod).
@@ -73,7 +73,7 @@ export function buildApi(invoke: Invoke, subscribe: Subscribe): PreloadApi {
     onMenuCommand: (listener) =>
       subscribe(DESKTOP_CHANNELS.menuCommand, (command) => {
         // Only known commands reach the page, whatever arrives on the channel.
-        if (isCommandId(command)) listener(command);
+        if (isMenuCommand(command)) listener(command);
       }),
   };
   return Object.freeze({ ...services, desktop: Object.freeze(desktop) });

@@ -11,7 +11,7 @@ import type { NamedEntity } from '../core/places';
 import type { SearchResults } from '../core/search';
 import type { Overview } from '../core/overview';
 import type { RequestOf, ServiceMethod } from '../core/api-schema';
-import type { CommandId } from './commands';
+import type { MenuCommand } from './commands';
 
 export type { Result, AppError } from '../core/result';
 export type { Annotation, DocumentMeta, Tag } from '../core/model';
@@ -206,8 +206,8 @@ export type GlossServices = {
     : (request: RequestOf<M>) => Promise<Result<ResponseOf<M>>>;
 };
 
-/** Commands the Electron menu sends to the renderer: any of the app's (shared/commands). */
-export type MenuCommand = CommandId;
+/** Commands the Electron menu sends to the renderer (shared/commands). */
+export type { MenuCommand } from './commands';
 
 /** What the open dialog did: one result per chosen file, and the files it may open as text. */
 export interface DialogImport {

@@ -35,7 +35,7 @@ export const COMMAND_IDS = [
 export type CommandId = (typeof COMMAND_IDS)[number];
 
 /** The menus commands are grouped in, in menu-bar order. */
-export type CommandGroup = 'File' | 'Edit' | 'Go' | 'View' | 'Help';
+export type CommandGroup = 'File' | 'Edit' | 'Tag' | 'Go' | 'View' | 'Help';
 
 export interface CommandInfo {
   id: CommandId;
@@ -85,7 +85,7 @@ export const COMMANDS: readonly CommandInfo[] = [
   {
     id: 'edit-tags',
     title: 'Edit tags…',
-    group: 'Edit',
+    group: 'Tag',
     keys: [],
     also: 'rename recolour colour color hotkey',
   },
@@ -166,9 +166,23 @@ export function commandInfo(id: CommandId): CommandInfo {
   return BY_ID.get(id)!;
 }
 
-/** True for the ids of COMMANDS (what may arrive from the menu over IPC). */
+/** True for the ids of COMMANDS. */
 export function isCommandId(value: unknown): value is CommandId {
   return typeof value === 'string' && BY_ID.has(value as CommandId);
+}
+
+/** "Tag the selection as …", sent by the desktop menu's Tag menu: `tag:` and the tag's id. */
+export type TagCommand = `tag:${string}`;
+/** What the desktop menu may send the renderer. */
+export type MenuCommand = CommandId | TagCommand;
+
+// A tag id's form (TagSchema in core/model), repeated here: this file is imported by the
+// sandboxed preload, which cannot bundle zod.
+const TAG_COMMAND = /^tag:[a-z0-9][a-z0-9-]{0,39}$/;
+
+/** True for what may arrive from the menu over IPC: a command's id, or a tag's. */
+export function isMenuCommand(value: unknown): value is MenuCommand {
+  return isCommandId(value) || (typeof value === 'string' && TAG_COMMAND.test(value));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { GlossClient } from '../api/client';
 import type { CommandId } from '../../../shared/commands';
-import { COMMANDS } from '../../../shared/commands';
+import { COMMANDS, isCommandId } from '../../../shared/commands';
 import { isControl, isTextField, keyCommand } from '../keyboard';
 import { highlightStyles } from '../reader/highlight-painter';
 import { useGloss } from '../state/use-gloss';
@@ -242,6 +242,10 @@ export function App({ client, start }: AppProps) {
 
   const chooseImport = useCallback(() => importInput.current?.click(), []);
 
+  // With the overview in the reader's place there is no passage to tag: a tag key would retag
+  // the selected annotation unseen.
+  const canTag = !!open && !readOnly && !overviewShown;
+
   // Whether each command can run now: for keys, the menu and the palette alike.
   const available = useMemo(
     () =>
@@ -320,7 +324,7 @@ export function App({ client, start }: AppProps) {
         title: `Tag the selection as ${tag.name}`,
         group: 'Tag',
         keys: tag.hotkey ? [tag.hotkey] : [],
-        enabled: !!open && !readOnly,
+        enabled: canTag,
         run: () => tagSelection(tag.id),
       })),
       ...COMMANDS.map((c) => ({
@@ -330,7 +334,7 @@ export function App({ client, start }: AppProps) {
         run: () => runCommand(c.id),
       })),
     ],
-    [available, open, readOnly, runCommand, tagSelection, tags],
+    [available, canTag, runCommand, tagSelection, tags],
   );
 
   // Keyboard shortcuts for the whole window (text fields keep their own keys).
@@ -362,9 +366,7 @@ export function App({ client, start }: AppProps) {
       if (!command) return;
       if (command.kind === 'tag') {
         const tag = tags.find((t) => t.hotkey === command.hotkey);
-        // With the overview in the reader's place there is no passage to tag: a tag key would
-        // retag the selected annotation unseen.
-        if (!tag || !open || readOnly || overviewShown) return;
+        if (!tag || !canTag) return;
         tagSelection(tag.id);
       } else {
         // Escape with nothing to close is left to the page (it lets go of a text selection).
@@ -375,7 +377,7 @@ export function App({ client, start }: AppProps) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [canClosePanels, focusText, open, overviewShown, readOnly, runCommand, tagSelection, tags]);
+  }, [canClosePanels, canTag, focusText, runCommand, tagSelection, tags]);
 
   // The desktop menu's commands; in a text field, Undo/Redo act on the text.
   useEffect(
@@ -383,9 +385,10 @@ export function App({ client, start }: AppProps) {
       client.onMenuCommand((command) => {
         if ((command === 'undo' || command === 'redo') && isTextField(document.activeElement))
           document.execCommand(command);
-        else runCommand(command);
+        else if (isCommandId(command)) runCommand(command);
+        else if (canTag) tagSelection(command.slice('tag:'.length));
       }),
-    [client, runCommand],
+    [canTag, client, runCommand, tagSelection],
   );
 
   const onDrop = (e: React.DragEvent) => {

@@ -40,7 +40,7 @@ export const LOCAL_KEYS: readonly { place: string; keys: readonly [string, strin
   },
 ];
 
-const GROUPS: readonly CommandGroup[] = ['File', 'Edit', 'Go', 'View', 'Help'];
+const GROUPS: readonly CommandGroup[] = ['File', 'Edit', 'Tag', 'Go', 'View', 'Help'];
 
 interface ShortcutsDialogProps {
   tags: readonly Tag[];
@@ -80,6 +80,7 @@ export function ShortcutsDialog({ tags, onClose }: ShortcutsDialogProps) {
         )}
         {GROUPS.map((group) => {
           const rows = COMMANDS.filter((c) => c.group === group && c.keys.length > 0);
+          if (rows.length === 0) return null;
           return (
             <ShortcutTable
               key={group}
