@@ -92,7 +92,8 @@ try {
   const show = async (scheme, path) => {
     await page.emulateMedia({ colorScheme: scheme });
     await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 150))));
+    // A frame and a moment for the map's fade and the highlights (a string: it runs in the page).
+    await page.evaluate('new Promise((r) => requestAnimationFrame(() => setTimeout(r, 150)))');
     await page.screenshot({ path });
   };
   await page.goto(url);
