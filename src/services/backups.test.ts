@@ -228,15 +228,17 @@ describe('verifyBackup', () => {
 describe('listBackups', () => {
   it('lists 30 large backups from their first bytes, newest first, skipping unreadable files', async () => {
     await mkdir(join(dir, BACKUP_FOLDER));
-    const big = serializeBackup(content(40, 100)); // about 1.5 MB
+    const whole = serializeBackup(content(40, 100)); // about 1.5 MB
+    // Only the header may be read: past its first 4 KB each file is blank, no longer JSON, so
+    // a listing that parsed the files whole (seconds for 30 of them) would list none.
+    const big = whole.slice(0, 4096) + ' '.repeat(whole.length - 4096);
+    expect(() => JSON.parse(big) as unknown).toThrow();
     const start = Date.parse('2026-11-01T00:00:00.000Z');
     for (let i = 0; i < 30; i++)
       await writeFile(join(dir, BACKUP_FOLDER, backupName(new Date(start + i * 3_600_000))), big);
     await writeFile(join(dir, BACKUP_FOLDER, backupName(new Date(start - 1))), '{not json');
     await writeFile(join(dir, BACKUP_FOLDER, 'notes.txt'), 'mine');
-    const began = performance.now();
     const list = await listBackups(dir);
-    const took = performance.now() - began;
     expect(list).toHaveLength(30);
     expect(list[0]).toMatchObject({
       name: 'backup-2026-11-02T05-00-00.000Z.json',
@@ -244,8 +246,6 @@ describe('listBackups', () => {
       annotations: 4_000,
     });
     expect(list.at(-1)?.name).toBe('backup-2026-11-01T00-00-00.000Z.json');
-    // Parsing 30 such files whole takes seconds; their headers take milliseconds.
-    expect(took).toBeLessThan(500);
   });
 
   it('is empty when there is no backups folder', async () => {
