@@ -4,9 +4,13 @@ import { cleanLine, cleanMetadata } from '../../core/block-text';
 import type { ConvertedDocument, DocumentMetadata } from '../../core/structure';
 import type { DomElementLike, DomNodeLike, DomToDocumentOptions } from './html-blocks';
 import { domToDocument } from './html-blocks';
+import { cleanArticle, dropTitleHeading } from './html-cleanup';
+import { findQuotes, restoreQuotes } from './html-recover';
 
 // A web page as an article: metadata from the page's head (Open Graph, JSON-LD, <time>…), the
-// article's content found by Readability (the engine of Firefox's Reader View), and the whole
+// article's content found by Readability (the engine of Firefox's Reader View), cleaned of the
+// headline, bylines, captions and furniture Readability keeps (html-cleanup) and given back the
+// quotes it drops (html-recover), measured by `npm run bench:extract`; and the whole
 // body, minus navigation and page furniture, when Readability finds no article. linkedom only
 // parses: no script on the page ever runs, nothing is fetched.
 
@@ -19,6 +23,11 @@ export interface HtmlOptions {
 interface El extends DomElementLike {
   readonly textContent: string | null;
   readonly parentNode: El | null;
+  readonly children: ArrayLike<El>;
+  readonly childNodes: ArrayLike<El>;
+  readonly nodeType: number;
+  readonly previousElementSibling: El | null;
+  after(...nodes: El[]): void;
   querySelector(selector: string): El | null;
   querySelectorAll(selector: string): ArrayLike<El>;
   remove(): void;
@@ -38,6 +47,8 @@ const MAX_READABILITY_DEPTH = 120;
 const MIN_ARTICLE_CHARS = 200;
 /** ... as is shorter article text that holds this share of the page's text. */
 const MIN_ARTICLE_SHARE = 0.4;
+/** Cleaning up the article never leaves less than this share of its words. */
+const MIN_KEPT_SHARE = 0.5;
 
 /** Page furniture left out when the whole body is read. */
 const FURNITURE = [
@@ -74,6 +85,9 @@ export function htmlToDocument(html: string, options: HtmlOptions = {}): Convert
   // Readability takes time quadratic in the page's depth: a page nested absurdly deep is read
   // whole. Readability changes the document it reads, so the whole body is parsed afresh.
   const readable = depthAtMost(page.documentElement, MAX_READABILITY_DEPTH);
+  // The page's quotes, read before Readability changes the page (it drops some: see
+  // html-recover).
+  const quotes = readable && page.documentElement ? findQuotes(page.documentElement) : [];
   const article = readable ? readArticle(page) : undefined;
   let whole: ConvertedDocument | undefined;
   const wholePage = (): ConvertedDocument =>
@@ -102,21 +116,28 @@ export function htmlToDocument(html: string, options: HtmlOptions = {}): Convert
       return fallback();
   }
 
-  const content = parse(`<body>${article.content}</body>`);
-  const root = content.body ?? content.documentElement;
+  let content = parse(`<body>${article.content}</body>`);
+  let root = content.body ?? content.documentElement;
   if (!root) return fallback();
   removeFurniture(root, ARTICLE_FURNITURE);
-  // Readability drops the headline it took as the title; the reader should still see it.
-  if (headline && !collapse(root.textContent ?? '').includes(headline)) {
-    const h1 = content.createElement('h1');
-    h1.textContent = headline;
-    root.prepend(h1);
+  // The headline, byline and date are the document's metadata, shown in its header: the text
+  // is the article's own, without them or the furniture Readability kept (see html-cleanup).
+  const context = { title: metadata.title, headline, byline: metadata.byline };
+  const before = wordCount(root);
+  cleanArticle(root, context);
+  if (wordCount(root) < MIN_KEPT_SHARE * before) {
+    // The rules took most of the article: they misread this page, which is read as it was.
+    content = parse(`<body>${article.content}</body>`);
+    root = content.body ?? content.documentElement ?? root;
+    removeFurniture(root, ARTICLE_FURNITURE);
+    dropTitleHeading(root, context);
   }
-  const doc = domToDocument(root, metadata, convertOptions);
-  // Readability demotes the headline to an <h2>: it is the page's <h1> again.
-  const top = doc.blocks.find((b) => b.kind === 'heading');
-  if (top && headline && doc.text.slice(top.start, top.end) === headline) top.level = 1;
-  return doc;
+  restoreQuotes(root, content, quotes, article.textContent ?? '');
+  return domToDocument(root, metadata, convertOptions);
+}
+
+function wordCount(el: El): number {
+  return (el.textContent ?? '').match(/[\p{L}\p{N}_]+/gu)?.length ?? 0;
 }
 
 type Article = NonNullable<ReturnType<Readability['parse']>>;
@@ -124,7 +145,10 @@ type Article = NonNullable<ReturnType<Readability['parse']>>;
 function readArticle(page: Doc): Article | undefined {
   try {
     return (
-      new Readability(page as never, { charThreshold: MIN_ARTICLE_CHARS }).parse() ?? undefined
+      new Readability(page as never, {
+        charThreshold: MIN_ARTICLE_CHARS,
+        keepClasses: true,
+      }).parse() ?? undefined
     );
   } catch {
     return undefined;
