@@ -156,10 +156,10 @@ describe('furnitureKind', () => {
   it('recognises image credits and captions with a credit', () => {
     expect(furnitureKind('Photo: Bo Lind, AP')).toBe('credit');
     expect(furnitureKind('(Image: © Space Agency)')).toBe('credit');
-    expect(furnitureKind('Image copyright Getty Images')).toBe('credit');
+    expect(furnitureKind('Image copyright Harbour Pictures')).toBe('credit');
     expect(furnitureKind('The new gates at dawn. (AP Photo/Bo Lind, File)')).toBe('credit');
-    expect(furnitureKind('The gates were closed for eleven weeksCredit: EPA')).toBe('credit');
-    expect(furnitureKind('The governor at a briefing in 2018. Bo Lind | Getty Images')).toBe('credit'); // prettier-ignore
+    expect(furnitureKind('The gates were closed for eleven weeksCredit: Port Authority')).toBe('credit'); // prettier-ignore
+    expect(furnitureKind('The governor at a briefing in 2018. (Photo by Bo Lind)')).toBe('credit');
   });
 
   it('recognises calls to subscribe or follow', () => {
@@ -182,14 +182,14 @@ describe('furnitureKind', () => {
       'Eat every 2–3 hours',
       'The company’s subscription revenue rose 5% in 2019.',
       'You can sign up for a free trial, then pay $6.99 per month.',
-      'HD THE HOME DEPOT INC. 225.86 -12.99',
-      'Beachbody Performance Energize',
-      'Reuters reported the deal on Monday, citing two sources.',
+      'HRB HARBOUR HOLDINGS INC. 41.20 -0.35',
+      'Lockside Morning Blend',
+      'The wire service reported the deal on Monday, citing two sources.',
       'Day 3',
       'The regulator said the site’s cookies broke the law, and fined it.',
       'http://www.example.org/archives/2364',
     ])
-      expect([s, furnitureKind(s, 'Beachbody')]).toEqual([s, undefined]);
+      expect([s, furnitureKind(s, 'Lockside')]).toEqual([s, undefined]);
   });
 });
 

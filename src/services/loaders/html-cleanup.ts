@@ -43,13 +43,13 @@ const FURNITURE_WORDS: Record<string, 'caption' | 'byline' | 'furniture'> = {
   timestamp: 'byline', date: 'byline', dates: 'byline', pubdate: 'byline', published: 'byline',
   updated: 'byline', posted: 'byline', meta: 'byline', postmeta: 'byline', time: 'byline',
   share: 'furniture', sharing: 'furniture', sharebar: 'furniture', social: 'furniture',
-  addthis: 'furniture', related: 'furniture', recommended: 'furniture',
+  related: 'furniture', recommended: 'furniture',
   recommendations: 'furniture', recirc: 'furniture', trending: 'furniture',
-  promo: 'furniture', promoted: 'furniture', sponsored: 'furniture', outbrain: 'furniture',
-  taboola: 'furniture', ad: 'furniture', ads: 'furniture', advert: 'furniture',
+  promo: 'furniture', promoted: 'furniture', sponsored: 'furniture',
+  ad: 'furniture', ads: 'furniture', advert: 'furniture',
   adverts: 'furniture', advertisement: 'furniture', advertising: 'furniture',
   newsletter: 'furniture', subscribe: 'furniture', subscription: 'furniture',
-  signup: 'furniture', comments: 'furniture', comment: 'furniture', disqus: 'furniture',
+  signup: 'furniture', comments: 'furniture', comment: 'furniture',
   bio: 'furniture', tags: 'furniture', breadcrumb: 'furniture', breadcrumbs: 'furniture',
   pagination: 'furniture', pager: 'furniture', toolbar: 'furniture', tools: 'furniture',
   print: 'furniture', slideshow: 'furniture', gallery: 'furniture', carousel: 'furniture',
@@ -207,7 +207,7 @@ const BYLINE =
 
 /** A caption's credit: "Photo: …", "(Image: © …)", "Image copyright …", "… (AP Photo/…)". */
 const CREDIT_OPENING = /^\(?(?:photo|photos|photograph|image|images|picture|pictures|credit|credits|source|illustration|graphic|video|foto|fotos|bild|imagen|image caption|image copyright|copyright|©)\b\s*(?::|copyright|caption|by|courtesy|©)/iu; // prettier-ignore
-const CREDIT_CLOSING = /(?:\((?:[^()]*\b(?:photo|image|picture|credit|illustration|file)s?\b[^()]*)\)|(?:credit|\bphoto|\bimage|\bpicture)s?\s*:\s*[^.!?]{1,80}|\bgetty images(?: \w+)?|\bshutterstock|\breuters|\bafp|\bap|\bepa|\bbloomberg|\bistock(?:photo)?)\s*$/iu; // prettier-ignore
+const CREDIT_CLOSING = /(?:\((?:[^()]*\b(?:photo|image|picture|credit|illustration|file)s?\b[^()]*)\)|(?:credit|\bphoto|\bimage|\bpicture)s?\s*:\s*[^.!?]{1,80})\s*$/iu; // prettier-ignore
 
 const MONTHS = 'jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december'; // prettier-ignore
 const DATE_WORDS = new RegExp(
@@ -229,7 +229,7 @@ const NOTICE = /\b(?:(?:this|our) (?:web)?site uses cookies|we use cookies|use o
 const MAX_FURNITURE_WORDS = 60;
 const MAX_FURNITURE_CHARS = 800;
 /** A caption's credit names a photo, an image or a picture agency. */
-const CREDIT_WORD = /\((?:[^()]*\b(?:photo|image|picture|credit|illustration)s?\b)|(?:credit|\bphoto|\bimage|\bpicture)s?\s*:|getty images|shutterstock|istock/iu; // prettier-ignore
+const CREDIT_WORD = /\((?:[^()]*\b(?:photo|image|picture|credit|illustration)s?\b)|(?:credit|\bphoto|\bimage|\bpicture)s?\s*:/iu; // prettier-ignore
 
 /** What a short block says: furniture, a pointer, a byline, a dateline, a credit, a call. */
 export function furnitureKind(
