@@ -17,6 +17,8 @@ export default defineConfig({
           'web-host': resolve(__dirname, 'src/web-host/index.ts'),
           // Suggest and the gazetteer run in a worker thread (src/services/analysis.ts).
           'analysis-worker': resolve(__dirname, 'src/services/analysis-worker.ts'),
+          // Files are converted to text in another (src/services/conversion.ts).
+          'conversion-worker': resolve(__dirname, 'src/services/conversion-worker.ts'),
           cli: resolve(__dirname, 'src/cli/index.ts'),
         },
       },

@@ -101,8 +101,12 @@ p { width: expression(window.pwnedCss = true); behavior: url(https://evil.exampl
 <article>
 <h1>Floodgates reopen at Varna lock</h1>
 <p class="byline">By Petra Ilieva</p>
+<p class="dateline">Updated 2 October 2026, 08:30 GMT</p>
+<div class="share-tools"><a href="#">Share this article</a> <a href="#">Email</a></div>
 <p onclick="window.pwnedClick = true" onmouseover="window.pwnedHover = true" style="background-image: url('https://evil.example/inline-style.png')">Engineers reopened the eastern floodgates at the Varna lock on Thursday after a repair that took eleven weeks and cost about 2.4 million euros.</p>
 <p>The harbour authority said traffic would return to <em>normal levels</em> within a fortnight, though shipping agents expect delays of up to three days for larger vessels.</p>
+<figure><img alt="" onerror="window.pwned = true"><figcaption>The eastern floodgates on Thursday morning. (Photo: Harbour Authority)</figcaption></figure>
+<p>Advertisement</p>
 <img src="x.png" onerror="window.pwned = true">
 <img src="https://evil.example/pixel.png" srcset="https://evil.example/pixel-2x.png 2x">
 <svg width="1" height="1" onload="window.pwnedSvg = true"><script>window.pwnedSvgScript = true</script><image href="https://evil.example/svg-image.png"/></svg>

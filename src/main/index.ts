@@ -7,9 +7,11 @@ import type { MenuCommand } from '../shared/api';
 import {
   ANALYSIS_WORKER_FILE,
   APP_NAME,
+  CONVERSION_WORKER_FILE,
   GAZETTEER_FILE,
   openServices,
   workerAnalysis,
+  workerConversion,
 } from '../services';
 import type { AppServices } from '../services';
 import { parseElectronArgv } from './command-line';
@@ -109,6 +111,7 @@ async function start(): Promise<void> {
       join(__dirname, ANALYSIS_WORKER_FILE),
       join(app.getAppPath(), 'resources', 'gazetteer', GAZETTEER_FILE),
     ),
+    conversion: workerConversion(join(__dirname, CONVERSION_WORKER_FILE)),
     ...(commandLine.maxFileMb !== undefined
       ? { maxImportBytes: Math.round(commandLine.maxFileMb * 1024 * 1024) }
       : {}),

@@ -1,6 +1,7 @@
-import { Worker } from 'node:worker_threads';
 import type { TextAnalysis } from '../core/text-analysis';
 import { loadGazetteer } from './gazetteer-file';
+import type { WorkerHandler } from './worker-thread';
+import { workerThread } from './worker-thread';
 
 // Suggest, the place picker and the claimant list ask a TextAnalysis. In the app it lives in a
 // worker thread (the gazetteer's memory and a long text's scan stay off the main thread); in
@@ -20,15 +21,6 @@ export const ANALYSIS_METHODS: readonly Method[] = [
   'locationDetails',
   'namedEntities',
 ];
-
-/** What a worker is sent, and what it answers. */
-export interface AnalysisCall {
-  id: number;
-  method: Method;
-  args: unknown[];
-}
-export type AnalysisAnswer =
-  { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
 
 /**
  * Builds the analysis, loading the gazetteer once. Without one, places stay plain names; when
@@ -52,24 +44,19 @@ export async function buildTextAnalysis(gazetteerPath: string | undefined): Prom
   }
 }
 
-/** Answers one call against an analysis: the worker's loop body, and the in-process path. */
-export async function answer(
-  analysis: Promise<TextAnalysis>,
-  call: AnalysisCall,
-): Promise<AnalysisAnswer> {
-  try {
-    if (!ANALYSIS_METHODS.includes(call.method))
-      throw new Error(`no method ${String(call.method)}`);
-    const target = await analysis;
-    const fn = target[call.method] as (...args: unknown[]) => unknown;
-    return { id: call.id, ok: true, value: fn(...call.args) };
-  } catch (error) {
-    return {
-      id: call.id,
-      ok: false,
-      message: error instanceof Error ? error.message : String(error),
+/** The worker's handlers: one per method, each answering from the analysis once built. */
+export function analysisHandlers(analysis: Promise<TextAnalysis>): Record<Method, WorkerHandler> {
+  const handler =
+    (method: Method): WorkerHandler =>
+    async (args) => {
+      const target = await analysis;
+      const fn = target[method] as (...args: unknown[]) => unknown;
+      return fn(...args);
     };
-  }
+  return Object.fromEntries(ANALYSIS_METHODS.map((m) => [m, handler(m)])) as Record<
+    Method,
+    WorkerHandler
+  >;
 }
 
 function asAnalysis(
@@ -84,14 +71,11 @@ function asAnalysis(
 
 /** The analysis in this thread (tests, and hosts that have no worker file). */
 export function localAnalysis(gazetteerPath?: string): Analysis {
-  let built: Promise<TextAnalysis> | null = null;
-  let next = 0;
+  let handlers: Record<Method, WorkerHandler> | null = null;
   return asAnalysis(
     async (method, args) => {
-      built ??= buildTextAnalysis(gazetteerPath);
-      const result = await answer(built, { id: next++, method, args });
-      if (!result.ok) throw new Error(result.message);
-      return result.value;
+      handlers ??= analysisHandlers(buildTextAnalysis(gazetteerPath));
+      return handlers[method](args, () => {});
     },
     async () => {},
   );
@@ -103,47 +87,12 @@ export function localAnalysis(gazetteerPath?: string): Analysis {
  * call starts a new one.
  */
 export function workerAnalysis(workerFile: string, gazetteerPath?: string): Analysis {
-  let worker: Worker | null = null;
-  let next = 0;
-  const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
-
-  const failAll = (reason: string) => {
-    for (const p of pending.values()) p.reject(new Error(`The text analysis stopped: ${reason}`));
-    pending.clear();
-    worker = null;
-  };
-
-  const start = () => {
-    const w = new Worker(workerFile, { workerData: { gazetteerPath } });
-    w.on('message', (message: AnalysisAnswer) => {
-      const p = pending.get(message.id);
-      if (!p) return;
-      pending.delete(message.id);
-      if (message.ok) p.resolve(message.value);
-      else p.reject(new Error(message.message));
-    });
-    w.on('error', (error) => failAll(error.message));
-    w.on('exit', (code) => {
-      if (worker === w) failAll(`its thread exited (code ${code})`);
-    });
-    // An idle worker must not keep the process alive.
-    w.unref();
-    return w;
-  };
-
+  const thread = workerThread(workerFile, {
+    name: 'The text analysis',
+    workerData: { gazetteerPath },
+  });
   return asAnalysis(
-    (method, args) =>
-      new Promise((resolve, reject) => {
-        worker ??= start();
-        const id = next++;
-        pending.set(id, { resolve, reject });
-        worker.postMessage({ id, method, args } satisfies AnalysisCall);
-      }),
-    async () => {
-      const w = worker;
-      worker = null;
-      failAll('Gloss is closing');
-      if (w) await w.terminate();
-    },
+    (method, args) => thread.call(method, args),
+    () => thread.close(),
   );
 }

@@ -26,6 +26,8 @@ export interface PreparedImport {
 export interface ImportOptions {
   asText?: boolean;
   onProgress?: (done: number, total: number) => void;
+  /** Where the file is converted (default: convertDocument, in this thread). */
+  convert?: typeof convertDocument;
 }
 
 /** The file name part of a path or of a name a browser sent (which may carry either slash). */
@@ -74,7 +76,8 @@ export async function prepareImport(
   const kind = checkKind(sourceName, options.asText ?? false);
   if (!kind.ok) return kind;
   if (bytes.byteLength > maxBytes) return tooLarge(sourceName, bytes.byteLength, maxBytes);
-  const converted = await convertDocument(sourceName, bytes, {
+  const convert = options.convert ?? convertDocument;
+  const converted = await convert(sourceName, bytes, {
     ...(options.asText ? { asText: true } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });

@@ -15,5 +15,7 @@ export { writeFileDurably, syncFolder, ensureFolder } from './durable-write';
 export { WorkspaceStore, INDEX_FILE } from './workspace-store';
 export { isSupportedName, formatSize } from './import-source';
 export { workerAnalysis, localAnalysis, ANALYSIS_WORKER_FILE } from './analysis';
+export { workerConversion, localConversion, CONVERSION_WORKER_FILE } from './conversion';
+export type { Conversion } from './conversion';
 export type { Analysis } from './analysis';
 export { GAZETTEER_FILE } from './gazetteer-file';

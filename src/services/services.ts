@@ -33,6 +33,8 @@ import type { PreparedImport } from './import-source';
 import { isSupportedName, prepareImport, readImportPath } from './import-source';
 import type { Analysis } from './analysis';
 import { localAnalysis } from './analysis';
+import type { Conversion } from './conversion';
+import { localConversion } from './conversion';
 import { documentOperations } from './document-operations';
 import { placeOperations } from './place-operations';
 import { overviewOperations } from './overview-operations';
@@ -57,6 +59,8 @@ export interface ServicesOptions {
   gazetteerPath?: string;
   /** Where detection runs (default: in this thread, over gazetteerPath). */
   analysis?: Analysis;
+  /** Where files are converted to text (default: in this thread). */
+  conversion?: Conversion;
   /** Hold the workspace's lock while open, under this name ("Gloss", "gloss import"). */
   lockAs?: string;
   /**
@@ -120,6 +124,7 @@ export async function openServices(options: ServicesOptions): Promise<AppService
     throw error;
   }
   const analysis = options.analysis ?? localAnalysis(options.gazetteerPath);
+  const conversion = options.conversion ?? localConversion();
   const history = new UndoHistory();
   // Changes are applied one at a time, in call order; their disk writes still coalesce.
   const serial = new Serial();
@@ -143,6 +148,7 @@ export async function openServices(options: ServicesOptions): Promise<AppService
     if (!read.ok) return read;
     return prepareImport(read.value.name, read.value.bytes, maxImportBytes, read.value.path, {
       asText: meta.format === 'text',
+      convert: conversion.convert,
     });
   }
   let closing = false;
@@ -356,6 +362,7 @@ export async function openServices(options: ServicesOptions): Promise<AppService
     try {
       const prepared = await prepareImport(name, bytes, maxImportBytes, sourcePath, {
         asText,
+        convert: conversion.convert,
         onProgress: (done, total) => (progress = { name, done, total, unit: 'pages' }),
       });
       if (!prepared.ok) return prepared;
@@ -677,7 +684,7 @@ export async function openServices(options: ServicesOptions): Promise<AppService
         await backups.close();
         if (flushed) throw flushed.error;
       } finally {
-        await analysis.close();
+        await Promise.all([analysis.close(), conversion.close()]);
         if (lock?.ok) await lock.release();
       }
     },

@@ -5,10 +5,12 @@ import { MAX_IMPORT_BYTES } from '../core/api-schema';
 import { importStartFiles, parseCommandLine } from '../core/command-line';
 import {
   ANALYSIS_WORKER_FILE,
+  CONVERSION_WORKER_FILE,
   defaultWorkspaceDir,
   GAZETTEER_FILE,
   openServices,
   workerAnalysis,
+  workerConversion,
 } from '../services';
 import { createWebHost } from './server';
 
@@ -20,6 +22,7 @@ const RENDERER_DIR = join(__dirname, '../renderer');
 const SAMPLES_DIR = join(__dirname, '../../resources/samples');
 const GAZETTEER = join(__dirname, '../../resources/gazetteer', GAZETTEER_FILE);
 const ANALYSIS_WORKER = join(__dirname, ANALYSIS_WORKER_FILE);
+const CONVERSION_WORKER = join(__dirname, CONVERSION_WORKER_FILE);
 
 const report = (message: string): void => {
   process.stderr.write(`${message}\n`);
@@ -51,6 +54,7 @@ async function main(argv: readonly string[]): Promise<void> {
     samplesDir: SAMPLES_DIR,
     lockAs: 'Gloss in the browser (npm run web)',
     analysis: workerAnalysis(ANALYSIS_WORKER, GAZETTEER),
+    conversion: workerConversion(CONVERSION_WORKER),
     ...(maxImportBytes ? { maxImportBytes } : {}),
   });
   await importStartFiles(

@@ -13,7 +13,8 @@ import { plainTextBlocks } from '../../core/structure';
  * file: the caller prefixes it ('"report.pdf" cannot be opened: ' + message).
  */
 export type LoadError = {
-  kind: 'corrupt' | 'no-text' | 'too-large' | 'unsupported' | 'empty';
+  /** `stopped`: the conversion itself failed (ran out of memory, hung), not the file's bytes. */
+  kind: 'corrupt' | 'no-text' | 'too-large' | 'unsupported' | 'empty' | 'stopped';
   message: string;
 };
 
