@@ -67,6 +67,9 @@ function row(name: string, s: Summary, run: Run): string {
   ].join(' ');
 }
 
+if (!existsSync(TRUTH))
+  console.log(`Article extraction skipped: no benchmark pages at ${DIR} (set GLOSS_EXTRACT_BENCH).`);
+
 it.skipIf(!existsSync(TRUTH))('extracts the articles of real news pages', async () => {
   const truth = JSON.parse(readFileSync(TRUTH, 'utf8')) as Record<string, Truth>;
   const keys = Object.keys(truth).sort();
