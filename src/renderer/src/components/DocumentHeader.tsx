@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { DocumentMeta, SourceStatus } from '../../../shared/api';
+import { documentFacts } from '../document-facts';
 
 interface DocumentHeaderProps {
   document: DocumentMeta;
@@ -14,28 +15,13 @@ interface DocumentHeaderProps {
   onSuggest(): void;
 }
 
-const FORMAT_NAMES: Record<DocumentMeta['format'], string> = {
-  text: 'Text',
-  markdown: 'Markdown',
-  html: 'Web page',
-  docx: 'Word',
-  pdf: 'PDF',
-};
-
 /** The open document's title, where it came from, and what can be done with it. */
 export function DocumentHeader(props: DocumentHeaderProps) {
   const { document: doc, source, readOnly } = props;
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(doc.title);
   const meta = doc.metadata ?? {};
-  const facts = [
-    meta.byline,
-    meta.published && formatDate(meta.published),
-    meta.siteName,
-    FORMAT_NAMES[doc.format],
-    meta.pageCount && `${meta.pageCount} ${meta.pageCount === 1 ? 'page' : 'pages'}`,
-    `${props.words.toLocaleString()} words`,
-  ].filter(Boolean);
+  const facts = documentFacts(doc, props.words);
 
   const save = () => {
     setEditing(false);
@@ -119,11 +105,4 @@ export function DocumentHeader(props: DocumentHeaderProps) {
       )}
     </header>
   );
-}
-
-function formatDate(value: string): string {
-  const date = new Date(value);
-  return Number.isNaN(date.getTime())
-    ? value
-    : date.toLocaleDateString(undefined, { dateStyle: 'medium' });
 }
