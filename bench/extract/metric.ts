@@ -1,3 +1,5 @@
+import { tokensOf } from '../../src/services/loaders/page-words';
+
 // The article-extraction benchmark's own metric (../shared/benchmarks/article-extraction/README):
 // each text is split into tokens (runs of Unicode word characters, Python's `\w+`), the tokens
 // into the multiset of their 4-token shingles; per page, tp = shared shingles (the lesser of the
@@ -5,13 +7,10 @@
 // the same. Precision is the mean of tp/(tp+fp) over the pages with tp+fp > 0, recall the mean
 // of tp/(tp+fn) over the pages with tp+fn > 0, and F1 = 2PR/(P+R) of the two means.
 
-/** Python's `\w` on str: letters, digits and numerals of any script, and the underscore. */
-const TOKEN = /[\p{L}\p{N}_]+/gu;
 export const SHINGLE = 4;
 
-export function tokenize(text: string): string[] {
-  return text.match(TOKEN) ?? [];
-}
+/** Python's `\w+` on str: runs of letters, digits and numerals of any script, and `_`. */
+export const tokenize = tokensOf;
 
 /**
  * The multiset of `n`-token shingles. A text of fewer than `n` tokens (but at least one) is one

@@ -1,3 +1,5 @@
+import { tokensOf, wordCount } from './page-words';
+
 // What Readability keeps of a page that is not the article: the headline (the document's title,
 // shown in its header), bylines and datelines, image captions and credits, share, subscribe and
 // "related stories" blocks, advertisement labels, slideshow controls. Each rule looks at the
@@ -89,7 +91,7 @@ export function dropTitleHeading(root: CleanEl, context: CleanupContext): number
   if (titles.length === 0) return 0;
   let seen = 0;
   for (const { el } of leafBlocks(root)) {
-    if (words(el) === 0) continue;
+    if (wordCount(el) === 0) continue;
     if (++seen > 8) break;
     const tag = el.localName.toLowerCase();
     if (!HEADING.test(tag) && !(tag === 'p' || tag === 'div')) continue;
@@ -111,11 +113,11 @@ export function dropTitleHeading(root: CleanEl, context: CleanupContext): number
  * asides (pull quotes, related stories).
  */
 export function dropPageSections(root: CleanEl): number {
-  const total = words(root);
+  const total = wordCount(root);
   let removed = 0;
   for (const el of Array.from(root.querySelectorAll('header,footer,aside'))) {
     if (!attached(el, root)) continue;
-    if (words(el) <= Math.max(NAMED_MAX_WORDS, NAMED_MAX_SHARE * total)) {
+    if (wordCount(el) <= Math.max(NAMED_MAX_WORDS, NAMED_MAX_SHARE * total)) {
       el.remove();
       removed++;
     }
@@ -145,7 +147,7 @@ export function nameWords(el: CleanEl): string[] {
  * <figcaption>.
  */
 export function dropNamedFurniture(root: CleanEl): number {
-  const total = words(root);
+  const total = wordCount(root);
   const limit = Math.min(NAMED_MAX_WORDS, Math.max(12, NAMED_MAX_SHARE * total));
   let removed = 0;
   for (const el of Array.from(root.querySelectorAll('figcaption,[class],[id],[itemprop],[rel]'))) {
@@ -155,11 +157,11 @@ export function dropNamedFurniture(root: CleanEl): number {
       tag === 'figcaption' ||
       (MAYBE_FURNITURE.test(rawNames(el)) && nameWords(el).some((w) => FURNITURE_WORDS[w]));
     if (!named || !attached(el, root)) continue;
-    const own = words(el);
+    const own = wordCount(el);
     // An inline element named so inside running text ("… said <span class=author>Jo</span>")
     // is part of a sentence: it stays.
     const parent = el.parentNode;
-    if (!BLOCK_TAGS.has(tag) && parent && words(parent) - own > 6) continue;
+    if (!BLOCK_TAGS.has(tag) && parent && wordCount(parent) - own > 6) continue;
     // A <figcaption> is a caption whatever its length, unless it holds most of the article.
     if (own <= limit || (tag === 'figcaption' && own <= FIGCAPTION_MAX_SHARE * total)) {
       el.remove();
@@ -319,7 +321,7 @@ export function dropLinkLists(root: CleanEl): number {
     if (!attached(list, root)) continue;
     const items = Array.from(list.children).filter((c) => c.localName.toLowerCase() === 'li');
     if (items.length < 2) continue;
-    if (items.every((li) => words(li) === 0 || linkDensity(li) >= 0.9)) {
+    if (items.every((li) => wordCount(li) === 0 || linkDensity(li) >= 0.9)) {
       list.remove();
       removed++;
     }
@@ -384,14 +386,6 @@ const MAX_DEPTH = 400;
 function attached(el: CleanEl, root: CleanEl): boolean {
   for (let p: CleanEl | null = el; p; p = p.parentNode) if (p === root) return true;
   return false;
-}
-
-function tokensOf(s: string): string[] {
-  return s.match(/[\p{L}\p{N}_]+/gu) ?? [];
-}
-
-function words(el: CleanEl): number {
-  return tokensOf(el.textContent ?? '').length;
 }
 
 /** Text compared without case, punctuation or spacing. */

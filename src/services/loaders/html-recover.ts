@@ -1,3 +1,5 @@
+import { collapse, tokensOf } from './page-words';
+
 // What Readability drops that is the article's: quotes set in the text as <blockquote> (an
 // embedded post, a statement quoted whole) are often full of links and short of commas, and
 // Readability's clean-up takes them for furniture. A quote that follows one of the article's own
@@ -132,10 +134,6 @@ export function visibleText(el: RecoverEl): string {
   return collapse(parts.join(''));
 }
 
-function collapse(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
-}
-
 /** The runs of four words of a text (its words, if fewer). */
 function shinglesOf(words: string): Set<string> {
   const list = words.split(' ');
@@ -147,5 +145,5 @@ function shinglesOf(words: string): Set<string> {
 
 /** A text's words, joined by single spaces. */
 function wordsOf(s: string): string {
-  return (s.match(/[\p{L}\p{N}_]+/gu) ?? []).join(' ');
+  return tokensOf(s).join(' ');
 }

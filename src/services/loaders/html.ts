@@ -6,6 +6,7 @@ import type { DomElementLike, DomNodeLike, DomToDocumentOptions } from './html-b
 import { domToDocument } from './html-blocks';
 import { cleanArticle, dropTitleHeading } from './html-cleanup';
 import { findQuotes, restoreQuotes } from './html-recover';
+import { collapse, wordCount } from './page-words';
 
 // A web page as an article: metadata from the page's head (Open Graph, JSON-LD, <time>…), the
 // article's content found by Readability (the engine of Firefox's Reader View), cleaned of the
@@ -134,10 +135,6 @@ export function htmlToDocument(html: string, options: HtmlOptions = {}): Convert
   }
   restoreQuotes(root, content, quotes, article.textContent ?? '');
   return domToDocument(root, metadata, convertOptions);
-}
-
-function wordCount(el: El): number {
-  return (el.textContent ?? '').match(/[\p{L}\p{N}_]+/gu)?.length ?? 0;
 }
 
 type Article = NonNullable<ReturnType<Readability['parse']>>;
@@ -336,8 +333,4 @@ function resolveHttp(
 
 function textOf(el: El | null | undefined): string | undefined {
   return collapse(el?.textContent ?? '') || undefined;
-}
-
-function collapse(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
 }
