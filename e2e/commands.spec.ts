@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { SEA_WALL, writeTemp } from './documents';
-import { annotationList, dragSelect, expectSaved } from './ui';
+import { annotationList, dragSelect, expectSaved, openThroughUi } from './ui';
 
 const palette = (page: Page) => page.getByRole('dialog', { name: 'Command palette' });
 const rows = (page: Page) => annotationList(page).getByRole('listitem');
@@ -117,5 +117,19 @@ test.describe('commands', () => {
     // Escape again lets go of the annotation.
     await page.keyboard.press('Escape');
     await expect(details(page)).toHaveCount(0);
+  });
+
+  test('Ctrl+O opens documents and Ctrl+E the export, from the keyboard', async ({ gloss }) => {
+    const page = await gloss.launch();
+    await expect(page.getByRole('heading', { name: 'Nothing open' })).toBeVisible();
+    await openThroughUi(gloss, [writeTemp('sea-wall.txt', SEA_WALL)], (p) =>
+      p.keyboard.press('Control+o'),
+    );
+    await expect(page.getByRole('document', { name: 'Document text' })).toContainText('sea wall');
+    await page.keyboard.press('Control+e');
+    const exportDialog = page.getByRole('dialog', { name: 'Export' });
+    await expect(exportDialog).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(exportDialog).toBeHidden();
   });
 });

@@ -94,7 +94,13 @@ export function paintedRanges(page: Page): Promise<Record<string, number>> {
 }
 
 /** Opens files through the UI: the file chooser on the web host, the native dialog in Electron. */
-export async function openThroughUi(gloss: Gloss, paths: string[]): Promise<void> {
+export async function openThroughUi(
+  gloss: Gloss,
+  paths: string[],
+  /** How the analyst asks to open (default: the toolbar's Open document button). */
+  ask: (page: Page) => Promise<void> = (page) =>
+    page.getByRole('button', { name: 'Open document' }).click(),
+): Promise<void> {
   const page = gloss.page();
   const electron = gloss.running().electron;
   if (electron) {
@@ -104,11 +110,11 @@ export async function openThroughUi(gloss: Gloss, paths: string[]): Promise<void
         filePaths: chosen,
       })) as typeof dialog.showOpenDialog;
     }, paths);
-    await page.getByRole('button', { name: 'Open document' }).click();
+    await ask(page);
     return;
   }
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Open document' }).click();
+  await ask(page);
   await (await chooser).setFiles(paths);
 }
 
