@@ -96,4 +96,29 @@ test.describe('right-to-left text', () => {
     expect(a!.start).toBe(ARABIC_PORT.indexOf(passage));
     expect(ARABIC_PORT.slice(a!.start, a!.end)).toBe(passage);
   });
+
+  test('an Arabic figure is read with its value, multiplier, unit and qualifier', async ({
+    gloss,
+  }) => {
+    const page = await gloss.launch([writeTemp('port.txt', ARABIC_PORT)]);
+    const details = page.getByRole('region', { name: 'Selected annotation' });
+    await expect(page.getByRole('document', { name: 'Document text' })).toContainText(
+      'نحو 25 مليون دولار',
+    );
+
+    await dragSelect(page, 'نحو 25 مليون دولار');
+    await page.keyboard.press('4');
+    await expect(details.getByRole('textbox', { name: 'Value' })).toHaveValue('25000000');
+    await expect(details.getByRole('textbox', { name: 'Unit' })).toHaveValue('USD');
+    await expect(details.getByRole('combobox', { name: 'Qualifier' })).toHaveValue('about');
+    await expectSaved(page);
+
+    // A passage that opens and ends in Arabic: a drag that starts on the digits of a number
+    // inside a right-to-left line lands at either end of the number, as the browser picks.
+    await dragSelect(page, 'بطول 3.5 كيلومتر');
+    await page.keyboard.press('4');
+    await expect(details.getByRole('textbox', { name: 'Value' })).toHaveValue('3.5');
+    await expect(details.getByRole('textbox', { name: 'Unit' })).toHaveValue('km');
+    await expectSaved(page);
+  });
 });

@@ -369,3 +369,50 @@ describe('figureDetails', () => {
     expect(figureDetails(r)).toEqual({ value: 20, valueMax: 25, unit: '%' });
   });
 });
+
+describe('figures in Arabic, Persian and Hebrew', () => {
+  const read = (passage: string, after = '') => {
+    const f = parseFigure(passage, after);
+    return f && shape(f, passage);
+  };
+
+  it('reads units, multipliers, currencies and qualifiers, with clitics and vowel marks', () => {
+    expect(read('3.5 كيلومتر')).toEqual({ value: 3.5, unit: 'km' });
+    expect(read('نحو 25 مليون دولار')).toEqual({ value: 25e6, unit: 'USD', qualifier: 'about' });
+    expect(read('بنحو 25 مليون دولار')).toEqual({ value: 25e6, unit: 'USD', qualifier: 'about' });
+    expect(read('أكثرَ من 340 كيلومتراً', ' من الجدران الخرسانية على الحدود')).toEqual({
+      value: 340,
+      unit: 'km',
+      qualifier: 'over',
+      counted: 'الجدران الخرسانية',
+    });
+    expect(read('اكثر من 2 مليار يورو')).toEqual({ value: 2e9, unit: 'EUR', qualifier: 'over' });
+    expect(read('15 في المئة')).toEqual({ value: 15, unit: '%' });
+    expect(read('ما لا يقل عن 40 ألف دينار عراقي')).toEqual({ value: 40_000, unit: 'IQD', qualifier: 'at least' }); // prettier-ignore
+    expect(read('3 أشهر')).toEqual({ value: 3, unit: 'months' });
+  });
+
+  it('reads Arabic-Indic and Persian digits, with the Arabic decimal point', () => {
+    expect(read('١٫٢ مليار دولار')).toEqual({ value: 1.2e9, unit: 'USD' });
+    expect(read('١٬٢٠٠ طن')).toEqual({ value: 1200, unit: 't' });
+    expect(read('بیش از ۲۰۰ کیلومتر')).toEqual({ value: 200, unit: 'km', qualifier: 'over' });
+    expect(read('۴۰ درصد')).toEqual({ value: 40, unit: '%' });
+    expect(read('5 מיליון דולר')).toEqual({ value: 5e6, unit: 'USD' });
+  });
+
+  it('takes the counted noun of a bare count, up to the next particle', () => {
+    expect(read('120 عاملا', ' في الميناء')).toEqual({ value: 120, unit: 'عاملا', counted: 'عاملا' }); // prettier-ignore
+    expect(read('قرابة 8000 شخص')).toEqual({ value: 8000, unit: 'شخص', qualifier: 'nearly', counted: 'شخص' }); // prettier-ignore
+  });
+
+  it('finds the figures of an Arabic paragraph, and no date, year or time', () => {
+    const text =
+      'وقال المهندس إن العمل سيبدأ في 12 مارس 2027 الساعة 5 مساء، بكلفة نحو 25 مليون دولار ' +
+      'ومشاركة 120 عاملا على طول 3.5 كيلومتر.';
+    expect(findFigures(text).map((f) => f.text)).toEqual([
+      'نحو 25 مليون دولار',
+      '120 عاملا',
+      '3.5 كيلومتر',
+    ]);
+  });
+});

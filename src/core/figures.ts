@@ -1,5 +1,20 @@
+import {
+  asciiNumber,
+  isRtlWord,
+  RTL_DIGITS,
+  RTL_MONTHS,
+  RTL_OF,
+  RTL_QUALIFIERS,
+  RTL_SCALES,
+  RTL_STOP,
+  RTL_TIME_AFTER,
+  RTL_UNITS,
+  rtlKey,
+} from './figures-rtl';
+
 // Reads figures ("over 210 kilometres of concrete walls", "$3.5 million", "between 20 and 25
-// percent") out of English text as { value, unit, qualifier, counted }. A small tokenizer and a
+// percent") out of English text as { value, unit, qualifier, counted }, and out of Arabic,
+// Persian and Hebrew text with the words of figures-rtl.ts ("نحو 25 مليون دولار"). A small tokenizer and a
 // hand-written reader, not one big regex: most of the work is saying what is NOT a figure
 // (years, dates, times, ordinals, phone numbers, "one of the"), which needs the neighbours.
 
@@ -65,22 +80,27 @@ interface Token {
 
 // Numbers keep their separators ("1,200.5", and "12.03.2026", rejected later); words may end in
 // digits so that "A320", "G7" and "km2" stay whole and are never read as figures.
-const TOKEN_RE = /(\d+(?:[.,]\d+)*)|(\p{L}[\p{L}\p{M}'’]*\d*[²³]?)|(\S)/gu;
+// Arabic-Indic and Persian digits are read as ASCII ones (with "٫" as the decimal point).
+const TOKEN_RE = new RegExp(
+  `([\\d${RTL_DIGITS}]+(?:[.,٫٬][\\d${RTL_DIGITS}]+)*)|(\\p{L}[\\p{L}\\p{M}'’]*\\d*[²³]?)|(\\S)`,
+  'gu',
+);
 
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
   let prevEnd = 0;
   for (const m of text.matchAll(TOKEN_RE)) {
     const start = m.index;
-    const t = m[0];
+    const raw = m[0];
     const kind = m[1] !== undefined ? 'num' : m[2] !== undefined ? 'word' : 'sym';
-    const lower = t.toLowerCase().replace(/['’]s?$/u, '');
+    const t = kind === 'num' ? asciiNumber(raw) : raw;
+    const lower = rtlKey(t.toLowerCase().replace(/['’]s?$/u, ''));
     out.push({
       kind,
       text: t,
       lower,
       start,
-      end: start + t.length,
+      end: start + raw.length,
       gap: text.slice(prevEnd, start),
     });
     prevEnd = start + t.length;
@@ -126,6 +146,7 @@ const SCALE_WORDS: Record<string, number> = {
   million: 6,
   billion: 9,
   trillion: 12,
+  ...RTL_SCALES,
 };
 const SCALE_SUFFIXES: Record<string, number> = {
   k: 3,
@@ -327,6 +348,7 @@ const UNIT_PHRASES: [string[], string, UnitKind][] = (
     ['year', 'years'],
     ['decades', 'decades'],
     ['decade', 'decades'],
+    ...RTL_UNITS,
   ] as [string, string][]
 )
   .map(([p, u]): [string[], string, UnitKind] => [p.split(' '), u, unitKind(u)])
@@ -412,16 +434,18 @@ const QUALIFIERS: [string[], string][] = (
     ['as much as', 'up to'],
     ['exactly', 'exactly'],
     ['precisely', 'exactly'],
+    ...RTL_QUALIFIERS,
   ] as [string, string][]
 )
   .map(([p, q]): [string[], string] => [p.split(' '), q])
   .sort((a, b) => b[0].length - a[0].length);
 
-const MONTHS = new Set(
-  'January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec'.split(
+const MONTHS = new Set([
+  ...'January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec'.split(
     ' ',
   ),
-);
+  ...RTL_MONTHS,
+]);
 /** Words before a 19xx/20xx number that make it a year even before a plural ("the 2026 elections"). */
 const YEAR_BEFORE = new Set(
   'in since by until till from of the during early late mid before after year fiscal between and to its this'.split(
@@ -447,6 +471,7 @@ const TIME_AFTER = new Set([
   "o'clock",
   'o’clock',
   'hrs',
+  ...RTL_TIME_AFTER,
 ]);
 /** "one" is not a count after these ("no one", "the one") nor before those ("one of the"). */
 const ONE_BEFORE = new Set(
@@ -462,9 +487,9 @@ have has had will would could should may might must can this these those their i
 over under about per each every along across since during after before while when where if not no so it they he she
 we you i also more less fewer most some all other another between through around near within without against toward
 towards up down out off said say says according last next ago now then there here only just still even yet such
-both either neither including like via amid among despite until till whether what how why`.split(
-    /\s+/,
-  ),
+both either neither including like via amid among despite until till whether what how why`
+    .split(/\s+/)
+    .concat(RTL_STOP),
 );
 /** After a duration, words that make it a point in time ("ten years ago"). */
 const TIME_LOCATORS = ['ago', 'later', 'earlier'];
@@ -649,14 +674,14 @@ class Reader {
 
     // Dates and times: "12 March", "March 12", "6 pm", "14:00 GMT".
     const before = this.tok(a.first - 1);
-    if (before && before.kind === 'word' && MONTHS.has(before.text) && !a.currency)
+    if (before && before.kind === 'word' && isMonth(before) && !a.currency)
       return { reject: cursor };
     // "Nov. 18"
-    if (before && this.isSym(a.first - 1, '.') && MONTHS.has(this.tok(a.first - 2)?.text ?? ''))
+    const twoBefore = this.tok(a.first - 2);
+    if (before && this.isSym(a.first - 1, '.') && twoBefore && isMonth(twoBefore))
       return { reject: cursor };
     const afterTok = this.tok(last.next);
-    if (afterTok && afterTok.kind === 'word' && MONTHS.has(afterTok.text))
-      return { reject: last.next + 1 };
+    if (afterTok && afterTok.kind === 'word' && isMonth(afterTok)) return { reject: last.next + 1 };
     if (afterTok && TIME_AFTER.has(afterTok.lower)) return { reject: last.next + 1 };
     if (
       this.isWord(last.next, 'a', 'p') &&
@@ -691,7 +716,8 @@ class Reader {
     if (unitName === 'pound') unitName = last.scaled ? 'GBP' : 'lb';
     let counted: string | undefined;
     // "210 km of concrete walls", "half the population".
-    const ofPhrase = this.isWord(cursor, 'of') || (a.fraction && this.isWord(cursor, 'the'));
+    const ofPhrase =
+      this.isWord(cursor, 'of', ...RTL_OF) || (a.fraction && this.isWord(cursor, 'the'));
     if (unitName && ofPhrase) {
       let j = cursor + 1;
       if (this.isWord(j) && DETERMINERS.has(this.tok(j)?.lower ?? '')) j++;
@@ -1190,6 +1216,10 @@ class Reader {
     i: number,
     allowSingular: boolean,
   ): { text: string; head: string; end: number } | undefined {
+    const first = this.tok(i);
+    // In Arabic, Persian and Hebrew (no plural "s"): the noun, with an adjective after "of".
+    if (first?.kind === 'word' && isRtlWord(first.text))
+      return this.rtlNounPhrase(i, allowSingular ? 2 : 1);
     const parts: { start: number; end: number; lower: string }[] = [];
     let j = i;
     while (parts.length < 4) {
@@ -1204,12 +1234,7 @@ class Reader {
         .slice(t.start, end)
         .toLowerCase()
         .replace(/['’]s?$/u, '');
-      if (
-        STOP.has(lower) ||
-        MONTHS.has(t.text) ||
-        SMALL[lower] !== undefined ||
-        TENS[lower] !== undefined
-      )
+      if (STOP.has(lower) || isMonth(t) || SMALL[lower] !== undefined || TENS[lower] !== undefined)
         break;
       if (parts.length > 0 && /(ing|ed)$/.test(lower)) break;
       parts.push({ start: t.start, end, lower });
@@ -1227,6 +1252,34 @@ class Reader {
     if (head === 'person' || head === 'persons') head = 'people';
     return { text: this.text.slice(start, last.end).replace(/['’]s?$/u, ''), head, end: last.end };
   }
+
+  /**
+   * What is counted, in Arabic, Persian or Hebrew, where nouns carry no plural "s" and adjectives
+   * follow the noun: the noun alone after a bare count ("120 عاملا"), the noun and an adjective
+   * after "of" ("من الجدران الخرسانية"); it ends at a particle, a month or a multiplier.
+   */
+  private rtlNounPhrase(
+    i: number,
+    most: number,
+  ): { text: string; head: string; end: number } | undefined {
+    let last: Token | undefined;
+    let head: string | undefined;
+    for (let j = i; j < i + most; j++) {
+      const t = this.tok(j);
+      if (!t || t.kind !== 'word' || t.gap === '' || !isRtlWord(t.text)) break;
+      if (STOP.has(t.lower) || isMonth(t) || SCALE_WORDS[t.lower] !== undefined) break;
+      head ??= t.lower;
+      last = t;
+    }
+    const start = this.tok(i)?.start;
+    if (!last || head === undefined || start === undefined) return undefined;
+    return { text: this.text.slice(start, last.end), head, end: last.end };
+  }
+}
+
+/** English months are capitalised ("May", not "may"); other scripts have no case. */
+function isMonth(t: Token): boolean {
+  return MONTHS.has(t.text) || (isRtlWord(t.text) && MONTHS.has(t.lower));
 }
 
 function isYearLike(q: Quantity): boolean {
