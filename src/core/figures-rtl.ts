@@ -24,13 +24,16 @@ export function asciiNumber(text: string): string {
   return out;
 }
 
+/** Arabic script (Persian and Urdu letters included). */
+const ARABIC = /[\u0600-\u06ff]/u;
+
 /**
  * An Arabic-script word as the reader compares it: without short vowels, tanween and tatweel,
  * with every alef as a bare alef and final yeh as dotless ("أكثرُ" and "اكثر" match, "حوالي" and
  * "حوالى"). Other scripts are left as they are.
  */
 export function rtlKey(word: string): string {
-  if (!/[\u0600-\u06ff]/u.test(word)) return word;
+  if (!ARABIC.test(word)) return word;
   return word
     .replace(/[\u064b-\u065f\u0670\u0640]/gu, '')
     .replace(/[أإآٱ]/gu, 'ا')
@@ -42,14 +45,13 @@ const keyed = <T>(entries: [string, T][]): [string, T][] =>
 
 /** The Arabic clitics a phrase's first word may carry: "and", "by/with", "and by", "for". */
 const CLITICS = ['و', 'ب', 'وب', 'ل', 'ف'];
-const ARABIC_WORD = /^[\u0600-\u06ff]/u;
 
 /** Each phrase, and each phrase with a clitic on its first Arabic word. */
 export function withClitics<T>(entries: [string, T][]): [string, T][] {
   const out: [string, T][] = [];
   for (const [phrase, value] of entries) {
     out.push([phrase, value]);
-    if (ARABIC_WORD.test(phrase)) for (const c of CLITICS) out.push([c + phrase, value]);
+    if (ARABIC.test(phrase)) for (const c of CLITICS) out.push([c + phrase, value]);
   }
   return keyed(out);
 }

@@ -17,7 +17,7 @@ export type WorkerMessage =
   | { id: number; progress: [done: number, total: number] };
 
 export interface WorkerThreadOptions {
-  /** What the thread does, for messages: "The text analysis", "Reading the document". */
+  /** What the thread does, opening its error messages: "The text analysis", "the conversion". */
   name: string;
   workerData?: unknown;
   resourceLimits?: ResourceLimits;

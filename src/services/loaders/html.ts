@@ -32,7 +32,6 @@ interface El extends DomElementLike {
   querySelector(selector: string): El | null;
   querySelectorAll(selector: string): ArrayLike<El>;
   remove(): void;
-  prepend(node: El): void;
 }
 interface Doc {
   readonly documentElement: El | null;
